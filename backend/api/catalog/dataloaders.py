@@ -1,0 +1,19 @@
+"""Per-request loading of the catalog snapshot: at most one load per request."""
+
+from __future__ import annotations
+
+import asyncio
+
+from backend.catalog.services import Catalog, load_catalog
+
+
+class CatalogLoader:
+    """Loads the catalog once per request, however many resolvers ask for it at once."""
+
+    def __init__(self) -> None:
+        self._task: asyncio.Task[Catalog] | None = None
+
+    async def load(self) -> Catalog:
+        if self._task is None:
+            self._task = asyncio.ensure_future(load_catalog())
+        return await asyncio.shield(self._task)

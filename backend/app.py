@@ -1,0 +1,56 @@
+"""The Starlette application: routes, middleware and the database lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount, Route
+from tortoise.contrib.starlette import RegisterTortoise
+
+from backend.api.app import GraphQLApp
+from backend.db import tortoise_config
+from backend.logs import RequestIdMiddleware
+from backend.settings import Settings, load_settings
+from backend.web.health import healthz
+from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
+
+
+def create_app(
+    settings: Settings | None = None, *, dist: Path = DEFAULT_DIST, manage_database: bool = True
+) -> Starlette:
+    """Build the app; ``manage_database=False`` leaves the ORM to the caller (tests)."""
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if not manage_database:
+            yield
+            return
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+            yield
+
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz, methods=["GET", "HEAD"]),
+            Route("/graphql", GraphQLApp(settings)),
+            Mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False)),
+            Route("/{path:path}", SinglePageApp(dist).respond, methods=["GET", "HEAD"]),
+        ],
+        middleware=[Middleware(RequestIdMiddleware)],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app
+
+
+def serve_app() -> Starlette:
+    """The factory ``partner-portal serve`` gives uvicorn: each worker process logs its own way."""
+    from backend.logs import configure_logging
+
+    settings = load_settings()
+    configure_logging(json_lines=not settings.is_development)
+    return create_app(settings)

@@ -1,0 +1,180 @@
+"""The ``partner-portal`` command.
+
+Each subcommand reads the settings from the environment first; a bad setting, a bad argument or an
+unreachable database ends the command with one clear line on stderr and exit status 2 (1 for
+a failure while working), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from tortoise import Tortoise
+from tortoise.exceptions import BaseORMException
+
+from backend.settings import Settings, SettingsError, load_settings
+
+PROG = "partner-portal"
+
+
+class CommandError(Exception):
+    """A failure to report in one line."""
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, not {port}")
+    return port
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r}") from None
+    if not 1 <= workers <= 64:
+        raise argparse.ArgumentTypeError(f"workers must be between 1 and 64, not {workers}")
+    return workers
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Partner Portal: the reseller back office. Settings come from "
+        "PARTNER_PORTAL_* environment variables (see README.md).",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", help="serve the API and the web app")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to bind (default 8000)")
+    serve.add_argument(
+        "--workers", type=_workers, default=1, help="server processes (default 1)"
+    )
+
+    commands.add_parser("migrate", help="apply the database migrations")
+    commands.add_parser("seed-demo", help="load the sample catalog and demo data (idempotent)")
+
+    export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
+    export.add_argument("--output", type=Path, help="write to this file instead of stdout")
+    return parser
+
+
+def redact(database_url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(database_url)
+    if parts.password is None:
+        return database_url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+async def _with_database(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
+    from backend.db import tortoise_config
+
+    try:
+        await Tortoise.init(config=tortoise_config(settings.database_url))
+        await work()
+    except (OSError, BaseORMException) as exc:
+        raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
+    except Exception as exc:
+        if type(exc).__module__.startswith("asyncpg"):
+            raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
+        raise
+    finally:
+        await Tortoise.close_connections()
+
+
+async def _migrate(settings: Settings) -> None:
+    from backend.db import migrate
+
+    try:
+        await migrate(settings.database_url)
+    except (OSError, BaseORMException) as exc:
+        raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
+    except Exception as exc:
+        if type(exc).__module__.startswith("asyncpg"):
+            raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
+        raise
+    finally:
+        await Tortoise.close_connections()
+    print(f"Database {redact(settings.database_url)} is up to date.")
+
+
+async def _seed_demo(settings: Settings) -> None:
+    from backend.demo import seed_demo
+
+    await _with_database(settings, seed_demo)
+    print("Demo data is in place.")
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    if settings.database_engine == "sqlite" and args.workers > 1:
+        logging.getLogger(PROG).warning(
+            "several workers on SQLite share one file; use PostgreSQL for real scale"
+        )
+    print(f"Serving Partner Portal on http://{args.host}:{args.port} ({settings.env} mode)")
+    uvicorn.run(
+        "backend.app:serve_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=None,
+        proxy_headers=True,
+        server_header=False,
+    )
+
+
+def _export_schema(args: argparse.Namespace) -> None:
+    from backend.api.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if args.output is None:
+        sys.stdout.write(sdl)
+        return
+    try:
+        args.output.write_text(sdl, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"Wrote {args.output}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "export-schema":
+            _export_schema(args)
+            return 0
+        settings = load_settings()
+        if args.command == "serve":
+            _serve(settings, args)
+        elif args.command == "migrate":
+            asyncio.run(_migrate(settings))
+        elif args.command == "seed-demo":
+            asyncio.run(_seed_demo(settings))
+    except SettingsError as exc:
+        print(f"{PROG}: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except CommandError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""``partner-portal seed-demo``: the sample catalog and the demo data, idempotently."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from backend.accounts.seed import seed_demo_resellers
+from backend.catalog.seed import seed_catalog
+
+
+async def seed_demo() -> None:
+    async with in_transaction():
+        await seed_catalog()
+        await seed_demo_resellers()

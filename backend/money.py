@@ -1,0 +1,35 @@
+"""Exact money: integer minor units (cents) with a currency; decimals only at the edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+CURRENCY = "USD"
+BASIS_POINTS_PER_PERCENT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An exact amount of money in the currency's minor unit."""
+
+    cents: int
+    currency: str = CURRENCY
+
+    @property
+    def decimal(self) -> Decimal:
+        """The amount in major units with two places, e.g. ``Decimal("1249.00")``."""
+        return Decimal(self.cents).scaleb(-2)
+
+
+def basis_points_to_percent(bps: int) -> Decimal:
+    """5000 basis points -> ``Decimal("50")``; 1250 -> ``Decimal("12.5")``."""
+    return (Decimal(bps) / BASIS_POINTS_PER_PERCENT).normalize()
+
+
+def percent_to_basis_points(percent: Decimal) -> int:
+    """``Decimal("12.5")`` -> 1250; raises ``ValueError`` below a hundredth of a percent."""
+    bps = percent * BASIS_POINTS_PER_PERCENT
+    if bps != bps.to_integral_value():
+        raise ValueError("a percentage has at most two decimal places")
+    return int(bps)

@@ -1,0 +1,182 @@
+"""The one settings object, read from the environment and validated at start.
+
+Every setting is a ``PARTNER_PORTAL_*`` variable. A bad value raises ``SettingsError``, whose
+message is one line naming the variable, the value's problem and what is accepted.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PREFIX = "PARTNER_PORTAL_"
+SECRET_KEY_FILE = "secret_key"
+MIN_SECRET_KEY_LENGTH = 32
+
+
+class SettingsError(ValueError):
+    """A setting has a value the product cannot run with."""
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    env: Environment
+    data_dir: Path
+    database_url: str
+    smtp_url: str | None
+    secret_key: str
+    demo_password: str
+
+    @property
+    def is_development(self) -> bool:
+        return self.env is Environment.DEVELOPMENT
+
+    @property
+    def database_engine(self) -> str:
+        """``sqlite`` or ``postgres``."""
+        return "sqlite" if self.database_url.startswith("sqlite") else "postgres"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where email goes when no SMTP server is configured."""
+        return self.data_dir / "mail"
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read and validate every setting; create the data folder and the secret key if needed."""
+    env_vars = os.environ if environ is None else environ
+
+    def get(name: str) -> str | None:
+        value = env_vars.get(PREFIX + name)
+        return value.strip() if value is not None and value.strip() else None
+
+    env = _parse_env(get("ENV"))
+    data_dir = _prepare_data_dir(get("DATA_DIR") or "./data")
+    database_url = _parse_database_url(get("DATABASE_URL"), data_dir)
+    smtp_url = _parse_smtp_url(get("SMTP_URL"))
+    secret_key = _parse_secret_key(get("SECRET_KEY"), data_dir)
+    demo_password = get("DEMO_PASSWORD") or "demo-password"
+    if len(demo_password) < 8:
+        raise SettingsError(f"{PREFIX}DEMO_PASSWORD must be at least 8 characters long")
+    return Settings(
+        env=env,
+        data_dir=data_dir,
+        database_url=database_url,
+        smtp_url=smtp_url,
+        secret_key=secret_key,
+        demo_password=demo_password,
+    )
+
+
+def _parse_env(value: str | None) -> Environment:
+    if value is None:
+        return Environment.DEVELOPMENT
+    try:
+        return Environment(value.lower())
+    except ValueError:
+        raise SettingsError(
+            f"{PREFIX}ENV must be 'development' or 'production', not {value!r}"
+        ) from None
+
+
+def _prepare_data_dir(value: str) -> Path:
+    path = Path(value).expanduser().resolve()
+    if path.exists() and not path.is_dir():
+        raise SettingsError(f"{PREFIX}DATA_DIR {str(path)!r} exists and is not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingsError(
+            f"{PREFIX}DATA_DIR {str(path)!r} cannot be created: {exc.strerror}"
+        ) from None
+    if not os.access(path, os.W_OK):
+        raise SettingsError(f"{PREFIX}DATA_DIR {str(path)!r} is not writable")
+    return path
+
+
+def _parse_database_url(value: str | None, data_dir: Path) -> str:
+    if value is None:
+        return f"sqlite://{data_dir / 'partner-portal.sqlite3'}"
+    parts = urlsplit(value)
+    if parts.scheme == "sqlite":
+        if not (parts.netloc + parts.path):
+            raise SettingsError(f"{PREFIX}DATABASE_URL 'sqlite://' needs a file path")
+        return value
+    if parts.scheme in ("postgres", "postgresql"):
+        if not parts.hostname and "host=" not in parts.query:
+            raise SettingsError(f"{PREFIX}DATABASE_URL needs a host, as in postgres://user@host/db")
+        if not parts.path.strip("/"):
+            raise SettingsError(
+                f"{PREFIX}DATABASE_URL needs a database name, as in postgres://user@host/db"
+            )
+        try:
+            parts.port  # noqa: B018 - raises ValueError on a bad port
+        except ValueError:
+            raise SettingsError(f"{PREFIX}DATABASE_URL has an invalid port") from None
+        return "postgres" + value[len(parts.scheme) :]
+    raise SettingsError(
+        f"{PREFIX}DATABASE_URL must start with sqlite:// or postgres://, not {parts.scheme or value!r}"
+    )
+
+
+SMTP_SCHEMES = ("smtp", "smtps", "smtp+starttls")
+
+
+def _parse_smtp_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in SMTP_SCHEMES:
+        raise SettingsError(
+            f"{PREFIX}SMTP_URL must start with one of {', '.join(s + '://' for s in SMTP_SCHEMES)}"
+        )
+    if not parts.hostname:
+        raise SettingsError(f"{PREFIX}SMTP_URL needs a host, as in smtp://mail.example.com:25")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise SettingsError(f"{PREFIX}SMTP_URL has an invalid port") from None
+    return value
+
+
+def _parse_secret_key(value: str | None, data_dir: Path) -> str:
+    if value is not None:
+        if len(value) < MIN_SECRET_KEY_LENGTH:
+            raise SettingsError(
+                f"{PREFIX}SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters long"
+            )
+        return value
+    return _read_or_create_secret_key(data_dir / SECRET_KEY_FILE)
+
+
+def _read_or_create_secret_key(path: Path) -> str:
+    """The key kept in the data folder; processes starting at once all end up with one key.
+
+    A new key is written to a private temporary file and linked into place, which fails when
+    another process got there first, so no process ever reads a half-written key.
+    """
+    if not path.exists():
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as file:
+            file.write(secrets.token_urlsafe(48) + "\n")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    key = path.read_text(encoding="ascii").strip()
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise SettingsError(f"the secret key file {str(path)!r} is damaged; delete it to make a new one")
+    return key
