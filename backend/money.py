@@ -24,7 +24,7 @@ class Amount:
 
 def basis_points_to_percent(bps: int) -> Decimal:
     """5000 basis points -> ``Decimal("50")``; 1250 -> ``Decimal("12.5")``."""
-    return (Decimal(bps) / BASIS_POINTS_PER_PERCENT).normalize()
+    return Decimal(bps) / BASIS_POINTS_PER_PERCENT
 
 
 def percent_to_basis_points(percent: Decimal) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import strawberry
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
@@ -9,6 +11,7 @@ from strawberry.schema.config import StrawberryConfig
 from backend.api.catalog.queries import CatalogQuery
 from backend.api.errors import UserError
 from backend.api.extensions import schema_extensions
+from backend.api.money import DecimalScalar
 from backend.api.node import resolve_node
 from backend.api.pagination import MAX_PAGE_SIZE
 
@@ -25,7 +28,9 @@ schema = strawberry.Schema(
     query=Query,
     types=[UserError],
     extensions=schema_extensions(),
-    config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE, disable_field_suggestions=False),
+    config=StrawberryConfig(
+        relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}
+    ),
 )
 
 

@@ -2,7 +2,8 @@
 
 - ``/assets/*``: Vite's content-hashed files, cached for a year as immutable; a missing asset is a
   404, never ``index.html``.
-- Other files at the root of the build (favicon...): served with a short cache.
+- Other files at the root of the build (favicon...): served with a short cache; a missing one
+  (a path whose last part has an extension) is a 404.
 - Any other path that is not an API path: ``index.html`` (no-cache), so client-side routes load.
 """
 
@@ -55,8 +56,9 @@ class SinglePageApp:
         index = self.dist / "index.html"
         if not index.is_file():
             return HTMLResponse(NOT_BUILT, status_code=503, headers={"Cache-Control": REVALIDATE})
-        if path and "/" not in path:
+        if path and "/" not in path and "." in path:  # a file at the root of the build
             candidate = (self.dist / path).resolve()
             if candidate.parent == self.dist and candidate.is_file() and candidate != index:
                 return FileResponse(candidate, headers={"Cache-Control": SHORT})
+            return JSONResponse({"error": "not found"}, status_code=404)
         return FileResponse(index, headers={"Cache-Control": REVALIDATE})

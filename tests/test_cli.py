@@ -1,0 +1,123 @@
+"""The ``partner-portal`` command, run as a newcomer would: as a real process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend.api.schema import schema_sdl
+from tests.conftest import ENGINE
+
+COMMAND = [sys.executable, "-m", "backend.cli"]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, *args], capture_output=True, text=True, timeout=60,
+        env={**os.environ, **(env or {})}, check=False,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def data_env(tmp_path: Path) -> dict[str, str]:
+    return {"PARTNER_PORTAL_DATA_DIR": str(tmp_path / "data"), "PARTNER_PORTAL_ENV": "development"}
+
+
+def test_export_schema_prints_the_sdl() -> None:
+    result = run("export-schema")
+    assert result.returncode == 0
+    assert result.stdout == schema_sdl()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "the following arguments are required: COMMAND"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("serve", "--port", "99999"), "a port is between 1 and 65535, not 99999"),
+        (("serve", "--port", "http"), "not a port number: 'http'"),
+        (("serve", "--workers", "0"), "workers must be between 1 and 64, not 0"),
+    ],
+)
+def test_bad_arguments_get_one_clear_line(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_setting_gets_one_line(data_env: dict[str, str]) -> None:
+    result = run("migrate", env={**data_env, "PARTNER_PORTAL_ENV": "staging"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "partner-portal: configuration error: PARTNER_PORTAL_ENV must be 'development' or "
+        "'production', not 'staging'"
+    ]
+
+
+def test_an_unreachable_database_gets_one_line(data_env: dict[str, str]) -> None:
+    url = f"postgres://portal:s3cret@127.0.0.1:{free_port()}/portal"
+    result = run("migrate", env={**data_env, "PARTNER_PORTAL_DATABASE_URL": url})
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("partner-portal: error: database postgres://portal:***@127.0.0.1:")
+    assert "s3cret" not in result.stderr
+
+
+def test_export_schema_to_an_unwritable_place(tmp_path: Path) -> None:
+    result = run("export-schema", "--output", str(tmp_path / "no" / "such" / "dir" / "s.graphql"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(ENGINE != "sqlite", reason="the process test runs on the embedded default")
+def test_migrate_seed_and_serve_with_two_workers(data_env: dict[str, str], tmp_path: Path) -> None:
+    # given a migrated, seeded database
+    assert run("migrate", env=data_env).returncode == 0
+    assert run("seed-demo", env=data_env).returncode == 0
+    second = run("seed-demo", env=data_env)
+    assert second.returncode == 0, second.stderr
+
+    # when the server runs with two worker processes
+    port = free_port()
+    server = subprocess.Popen(
+        [*COMMAND, "serve", "--port", str(port), "--workers", "2"],
+        env={**os.environ, **data_env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start"
+            assert server.poll() is None, server.stdout.read() if server.stdout else ""
+            time.sleep(0.2)
+
+        # then every request answers with the catalog
+        for _ in range(6):
+            response = httpx.post(f"{base}/graphql", json={"query": "{ products { code } }"})
+            assert response.json()["data"]["products"][0]["code"] == "smartermail"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert output.count("Started server process") == 2, output
+    assert "Traceback" not in output
