@@ -58,9 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the API and the web app")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=_port, default=8000, help="port to bind (default 8000)")
-    serve.add_argument(
-        "--workers", type=_workers, default=1, help="server processes (default 1)"
-    )
+    serve.add_argument("--workers", type=_workers, default=1, help="server processes (default 1)")
 
     commands.add_parser("migrate", help="apply the database migrations")
     commands.add_parser("seed-demo", help="load the sample catalog and demo data (idempotent)")

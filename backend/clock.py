@@ -15,5 +15,5 @@ def now() -> datetime:
 
 def set_clock(source: Callable[[], datetime] | None) -> None:
     """Replace the time source (tests); ``None`` restores the system clock."""
-    global _now
+    global _now  # noqa: PLW0603 - the one place the time source is swapped
     _now = source if source is not None else (lambda: datetime.now(UTC))

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 PREFIX = "PARTNER_PORTAL_"
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 MIN_SECRET_KEY_LENGTH = 32
 
 
@@ -124,8 +124,9 @@ def _parse_database_url(value: str | None, data_dir: Path) -> str:
         except ValueError:
             raise SettingsError(f"{PREFIX}DATABASE_URL has an invalid port") from None
         return "postgres" + value[len(parts.scheme) :]
+    given = parts.scheme or value
     raise SettingsError(
-        f"{PREFIX}DATABASE_URL must start with sqlite:// or postgres://, not {parts.scheme or value!r}"
+        f"{PREFIX}DATABASE_URL must start with sqlite:// or postgres://, not {given!r}"
     )
 
 
@@ -178,5 +179,7 @@ def _read_or_create_secret_key(path: Path) -> str:
             tmp.unlink()
     key = path.read_text(encoding="ascii").strip()
     if len(key) < MIN_SECRET_KEY_LENGTH:
-        raise SettingsError(f"the secret key file {str(path)!r} is damaged; delete it to make a new one")
+        raise SettingsError(
+            f"the secret key file {str(path)!r} is damaged; delete it to make a new one"
+        )
     return key

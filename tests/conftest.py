@@ -166,7 +166,7 @@ class QueryLog(logging.Handler):
 
 
 @pytest.fixture
-def count_queries() -> Iterator[object]:
+def count_queries() -> object:
     """``with count_queries() as log: ...`` then ``log.count`` is the number of SQL statements."""
     logger = logging.getLogger("tortoise.db_client")
 
@@ -182,7 +182,7 @@ def count_queries() -> Iterator[object]:
             logger.removeHandler(log)
             logger.setLevel(previous)
 
-    yield counting
+    return counting
 
 
 async def graphql(

@@ -21,8 +21,12 @@ COMMAND = [sys.executable, "-m", "backend.cli"]
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*COMMAND, *args], capture_output=True, text=True, timeout=60,
-        env={**os.environ, **(env or {})}, check=False,
+        [*COMMAND, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        check=False,
     )
 
 
@@ -96,8 +100,11 @@ def test_migrate_seed_and_serve_with_two_workers(data_env: dict[str, str], tmp_p
     port = free_port()
     server = subprocess.Popen(
         [*COMMAND, "serve", "--port", str(port), "--workers", "2"],
-        env={**os.environ, **data_env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, start_new_session=True,
+        env={**os.environ, **data_env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"

@@ -17,7 +17,7 @@ def _serialize_decimal(value: Decimal) -> str:
 
 def _parse_decimal(value: object) -> Decimal:
     if not isinstance(value, str | int):
-        raise ValueError("a Decimal is a string such as \"12.50\"")
+        raise ValueError('a Decimal is a string such as "12.50"')
     try:
         parsed = Decimal(value)
     except ArithmeticError:

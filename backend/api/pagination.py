@@ -19,7 +19,7 @@ from tortoise.queryset import QuerySet
 from backend.api.errors import ClientError
 
 MAX_PAGE_SIZE = 100
-NodeT = TypeVar("NodeT")
+NodeT = TypeVar("NodeT", bound=relay.Node)
 ModelT = TypeVar("ModelT", bound=Model)
 
 

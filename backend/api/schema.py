@@ -28,9 +28,7 @@ schema = strawberry.Schema(
     query=Query,
     types=[UserError],
     extensions=schema_extensions(),
-    config=StrawberryConfig(
-        relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}
-    ),
+    config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}),
 )
 
 

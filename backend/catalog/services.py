@@ -127,9 +127,7 @@ class Catalog:
 async def load_catalog() -> Catalog:
     """The whole catalog in seven queries, whatever its size."""
     products = await Product.all().values("id", "code", "name", "unit", "description")
-    editions = await Edition.all().values(
-        "id", "product_id", "code", "name", "description", "rank"
-    )
+    editions = await Edition.all().values("id", "product_id", "code", "name", "description", "rank")
     tiers = await Tier.all().values("id", "product_id", "code", "name", "seats", "rank")
     list_prices = await ListPrice.all().values("edition_id", "tier_id", "amount_cents", "currency")
     addons = await Addon.all().values("id", "product_id", "code", "name", "description")
@@ -184,9 +182,7 @@ async def load_catalog() -> Catalog:
             editions=tuple(sorted(editions_of[row["id"]], key=_rank)),
             tiers=tuple(sorted(tiers_of[row["id"]], key=_rank)),
             addons=tuple(addons_of[row["id"]]),
-            prices=tuple(
-                sorted(prices_of[row["id"]], key=lambda p: (p.edition.rank, p.tier.rank))
-            ),
+            prices=tuple(sorted(prices_of[row["id"]], key=lambda p: (p.edition.rank, p.tier.rank))),
         )
         for row in products  # ordered by Product.Meta
     )

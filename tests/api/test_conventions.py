@@ -22,19 +22,32 @@ from tests.conftest import graphql
 
 
 @strawberry.type
+class ProductRow(relay.Node):
+    id: relay.NodeID[int]
+    code: str
+
+
+def row(product: models.Product) -> ProductRow:
+    return ProductRow(id=product.id, code=product.code)
+
+
+@strawberry.type
 class ProbeQuery:
     @strawberry.field
-    async def products_page(self, first: int, after: str | None = None) -> relay.Connection[str]:
-        return await paginate(
-            models.Product.all(), first=first, after=after, to_node=lambda p: p.code
-        )
+    async def products_page(
+        self, first: int, after: str | None = None
+    ) -> relay.Connection[ProductRow]:
+        return await paginate(models.Product.all(), first=first, after=after, to_node=row)
 
     @strawberry.field
     async def products_by_name_desc(
         self, first: int, after: str | None = None
-    ) -> relay.Connection[str]:
+    ) -> relay.Connection[ProductRow]:
         return await paginate(
-            models.Product.all(), first=first, after=after, to_node=lambda p: p.code,
+            models.Product.all(),
+            first=first,
+            after=after,
+            to_node=row,
             order=("-name", "id"),
         )
 
@@ -53,7 +66,7 @@ def probe() -> httpx.AsyncClient:
 PAGE = """
 query Page($first: Int!, $after: String) {
   productsPage(first: $first, after: $after) {
-    edges { cursor node }
+    edges { cursor node { code } }
     pageInfo { hasNextPage hasPreviousPage endCursor }
   }
 }
@@ -69,16 +82,18 @@ async def test_a_connection_pages_with_cursors(probe: httpx.AsyncClient) -> None
     # when
     first = (await graphql(probe, PAGE, {"first": 2}))["data"]["productsPage"]  # type: ignore[index]
     second = (await graphql(probe, PAGE, {"first": 2, "after": first["pageInfo"]["endCursor"]}))[
-        "data"]["productsPage"]  # type: ignore[index]
+        "data"
+    ]["productsPage"]  # type: ignore[index]
     last = (await graphql(probe, PAGE, {"first": 2, "after": second["pageInfo"]["endCursor"]}))[
-        "data"]["productsPage"]  # type: ignore[index]
+        "data"
+    ]["productsPage"]  # type: ignore[index]
 
     # then
-    assert [e["node"] for e in first["edges"]] == ["p0", "p1"]
+    assert [e["node"]["code"] for e in first["edges"]] == ["p0", "p1"]
     assert first["pageInfo"]["hasNextPage"] is True
     assert first["pageInfo"]["hasPreviousPage"] is False
-    assert [e["node"] for e in second["edges"]] == ["p2", "p3"]
-    assert [e["node"] for e in last["edges"]] == ["p4"]
+    assert [e["node"]["code"] for e in second["edges"]] == ["p2", "p3"]
+    assert [e["node"]["code"] for e in last["edges"]] == ["p4"]
     assert last["pageInfo"]["hasNextPage"] is False
 
 
@@ -93,8 +108,9 @@ async def test_a_connection_pages_on_a_descending_compound_order(
     after = None
     while True:
         page = (await graphql(probe, query, {"first": 1, "after": after}))["data"][
-            "productsByNameDesc"]  # type: ignore[index]
-        seen += [e["node"] for e in page["edges"]]
+            "productsByNameDesc"
+        ]  # type: ignore[index]
+        seen += [e["node"]["code"] for e in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
@@ -151,9 +167,13 @@ async def test_queries_past_the_depth_limit_are_refused(client: httpx.AsyncClien
     ok = "{ products { addons { prices { tier { code } } } } }"
     body = await graphql(client, ok)
     assert "errors" not in body
-    deep = "{ products { id " + "".join(
-        "addons { allowedEditions { " for _ in range(MAX_QUERY_DEPTH)
-    ) + "code" + " } }" * MAX_QUERY_DEPTH + " } }"
+    deep = (
+        "{ products { id "
+        + "".join("addons { allowedEditions { " for _ in range(MAX_QUERY_DEPTH))
+        + "code"
+        + " } }" * MAX_QUERY_DEPTH
+        + " } }"
+    )
     body = await graphql(client, deep)
     assert body["data"] is None
     assert "exceeds maximum operation depth" in body["errors"][0]["message"]  # type: ignore[index]

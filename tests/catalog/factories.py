@@ -28,8 +28,11 @@ async def make_product(
     ]
     tier_rows = [
         await Tier.create(
-            product=product, code=str((i + 1) * 10), name=f"{(i + 1) * 10} seats",
-            seats=(i + 1) * 10, rank=i,
+            product=product,
+            code=str((i + 1) * 10),
+            name=f"{(i + 1) * 10} seats",
+            seats=(i + 1) * 10,
+            rank=i,
         )
         for i in range(tiers)
     ]

@@ -78,8 +78,9 @@ async def test_seeding_twice_changes_nothing() -> None:
 async def test_seeding_keeps_the_vendors_price_changes() -> None:
     # given
     await seed_demo()
-    price = await ListPrice.get(edition__code="enterprise", tier__code="1000",
-                                edition__product__code="smartermail")
+    price = await ListPrice.get(
+        edition__code="enterprise", tier__code="1000", edition__product__code="smartermail"
+    )
     price.amount_cents = 99_900
     await price.save()
 

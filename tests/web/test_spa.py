@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import httpx
 import pytest
 
 from backend.app import create_app
-from backend.settings import Settings
+from backend.settings import Environment, Settings
 from backend.web import health
 
 
@@ -88,11 +89,8 @@ async def test_graphiql_is_served_in_development(client: httpx.AsyncClient) -> N
     assert "graphiql" in response.text.lower()
 
 
-async def test_graphiql_is_off_in_production(
-    settings: Settings, dist: Path, db: str
-) -> None:
-    production = Settings(**{**{f: getattr(settings, f) for f in settings.__slots__},
-                             "env": settings.env.__class__("production")})
+async def test_graphiql_is_off_in_production(settings: Settings, dist: Path, db: str) -> None:
+    production = dataclasses.replace(settings, env=Environment.PRODUCTION)
     app = create_app(production, dist=dist, manage_database=False)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://t"

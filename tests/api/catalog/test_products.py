@@ -62,26 +62,35 @@ async def test_products_lists_the_catalog_with_exact_money(client: httpx.AsyncCl
     assert [p["code"] for p in products] == ["smartermail", "smartertrack", "smarterstats"]
     mail = products[0]
     assert mail["unit"] == "mailboxes"
-    assert {"code": "unlimited", "name": "Unlimited", "seats": None} == {
-        k: mail["tiers"][-1][k] for k in ("code", "name", "seats")
+    assert {k: mail["tiers"][-1][k] for k in ("code", "name", "seats")} == {
+        "code": "unlimited",
+        "name": "Unlimited",
+        "seats": None,
     }
     enterprise_1000 = next(
-        p for p in mail["prices"]
+        p
+        for p in mail["prices"]
         if p["edition"]["code"] == "enterprise" and p["tier"]["code"] == "1000"
     )
     assert enterprise_1000["price"] == {"amount": "1249.00", "currency": "USD"}
     free = [p for p in mail["prices"] if p["edition"]["code"] == "free"]
     assert free == [
-        {"edition": {"code": "free"}, "tier": {"code": "10"},
-         "price": {"amount": "0.00", "currency": "USD"}}
+        {
+            "edition": {"code": "free"},
+            "tier": {"code": "10"},
+            "price": {"amount": "0.00", "currency": "USD"},
+        }
     ]
     activesync = next(a for a in mail["addons"] if a["code"] == "activesync")
     assert activesync["allowedEditions"] == [{"code": "enterprise"}]
     assert activesync["prices"][0] == {
-        "tier": {"code": "250"}, "yearlyPrice": {"amount": "250.00", "currency": "USD"}
+        "tier": {"code": "250"},
+        "yearlyPrice": {"amount": "250.00", "currency": "USD"},
     }
     assert body["data"]["maintenancePolicy"] == {  # type: ignore[index]
-        "termMonths": 12, "renewalPercent": "50", "graceDays": 30,
+        "termMonths": 12,
+        "renewalPercent": "50",
+        "graceDays": 30,
         "reinstatementFeePercent": "20",
     }
 
