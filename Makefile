@@ -104,9 +104,9 @@ migrations: install-dev ## create a migration for model changes (then add Enforc
 
 lock: install-dev ## re-resolve the Python lock files from pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links \
-	  --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	  --strip-extras --allow-unsafe --build-deps-for editable -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --no-emit-index-url --no-emit-find-links \
-	  --strip-extras --allow-unsafe --extra dev -o requirements-dev.lock pyproject.toml
+	  --strip-extras --allow-unsafe --build-deps-for editable --extra dev -o requirements-dev.lock pyproject.toml
 
 clean: ## remove installs and builds (keeps ./data)
 	rm -rf $(VENV) node_modules frontend/dist frontend/src/gql *.egg-info test-results playwright-report

@@ -11,7 +11,8 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -77,12 +78,11 @@ def redact(database_url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-async def _with_database(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
-    from backend.db import tortoise_config
-
+@asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[None]:
+    """Turns any failure to reach or use the database into one ``CommandError`` line."""
     try:
-        await Tortoise.init(config=tortoise_config(settings.database_url))
-        await work()
+        yield
     except (OSError, BaseORMException) as exc:
         raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
     except Exception as exc:
@@ -96,23 +96,18 @@ async def _with_database(settings: Settings, work: Callable[[], Awaitable[None]]
 async def _migrate(settings: Settings) -> None:
     from backend.db import migrate
 
-    try:
+    async with _database(settings):
         await migrate(settings.database_url)
-    except (OSError, BaseORMException) as exc:
-        raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
-    except Exception as exc:
-        if type(exc).__module__.startswith("asyncpg"):
-            raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
-        raise
-    finally:
-        await Tortoise.close_connections()
     print(f"Database {redact(settings.database_url)} is up to date.")
 
 
 async def _seed_demo(settings: Settings) -> None:
+    from backend.db import tortoise_config
     from backend.demo import seed_demo
 
-    await _with_database(settings, seed_demo)
+    async with _database(settings):
+        await Tortoise.init(config=tortoise_config(settings.database_url))
+        await seed_demo()
     print("Demo data is in place.")
 
 
