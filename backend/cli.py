@@ -97,7 +97,7 @@ async def _migrate(settings: Settings) -> None:
     from backend.db import migrate
 
     async with _database(settings):
-        await migrate(settings.database_url)
+        await migrate(settings.database_url, report=print)
     print(f"Database {redact(settings.database_url)} is up to date.")
 
 
@@ -111,8 +111,25 @@ async def _seed_demo(settings: Settings) -> None:
     print("Demo data is in place.")
 
 
+async def _check_ready(settings: Settings) -> None:
+    """Refuse to serve a database that is unreachable or not migrated: every request would fail."""
+    from backend.db import pending_migrations, tortoise_config
+
+    async with _database(settings):
+        await Tortoise.init(config=tortoise_config(settings.database_url))
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+        pending = await pending_migrations(settings.database_url)
+    if pending:
+        raise CommandError(
+            f"database {redact(settings.database_url)} lacks {len(pending)} migration(s) "
+            f"({', '.join(pending)}): run `{PROG} migrate` first"
+        )
+
+
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
+
+    asyncio.run(_check_ready(settings))
 
     if settings.database_engine == "sqlite" and args.workers > 1:
         logging.getLogger(PROG).warning(

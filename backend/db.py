@@ -7,11 +7,14 @@ process. The schema is only ever created by migrations in ``backend/migrations``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tortoise import connections
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.migrations.api import migrate as run_migrations
+from tortoise.migrations.executor import MigrationExecutor
 
 from backend.settings import Settings, load_settings
 
@@ -54,9 +57,25 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
-async def migrate(database_url: str) -> None:
-    """Apply every migration not yet applied (Tortoise's own migration engine)."""
-    await run_migrations(config=tortoise_config(database_url))
+async def migrate(database_url: str, *, report: Callable[[str], object] = lambda _: None) -> None:
+    """Apply every migration not yet applied (Tortoise's own migration engine).
+
+    ``report`` receives one line per migration applied.
+    """
+
+    def progress(event: str, app_label: str, name: str) -> None:
+        if event == "apply_done":
+            report(f"Applied {app_label}.{name}")
+
+    await run_migrations(config=tortoise_config(database_url), progress=progress)
+
+
+async def pending_migrations(database_url: str) -> list[str]:
+    """The migrations not yet applied, as ``app.name``; the ORM must be connected to the URL."""
+    config = tortoise_config(database_url)
+    executor = MigrationExecutor(connections.get("default"), config["apps"])
+    plan = await executor.plan()
+    return [f"{step.migration.app_label}.{step.migration.name}" for step in plan]
 
 
 def __getattr__(name: str) -> Any:

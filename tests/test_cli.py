@@ -128,3 +128,21 @@ def test_migrate_seed_and_serve_with_two_workers(data_env: dict[str, str], tmp_p
         output, _ = server.communicate(timeout=30)
     assert output.count("Started server process") == 2, output
     assert "Traceback" not in output
+
+
+def test_migrate_reports_what_it_applied(data_env: dict[str, str]) -> None:
+    first = run("migrate", env=data_env)
+    again = run("migrate", env=data_env)
+    assert first.returncode == 0
+    assert "Applied models.0001_initial" in first.stdout
+    assert "Applied" not in again.stdout
+    assert "is up to date" in again.stdout
+
+
+def test_serve_refuses_a_database_without_its_migrations(data_env: dict[str, str]) -> None:
+    result = run("serve", "--port", str(free_port()), env=data_env)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.endswith(
+        "lacks 1 migration(s) (models.0001_initial): run `partner-portal migrate` first"
+    )
