@@ -14,6 +14,7 @@ import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit, urlunsplit
 
 from tortoise import Tortoise
@@ -48,8 +49,15 @@ def _workers(value: str) -> int:
     return workers
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports a bad argument in one line, pointing at ``--help`` for the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Partner Portal: the reseller back office. Settings come from "
         "PARTNER_PORTAL_* environment variables (see README.md).",
