@@ -1,7 +1,8 @@
 """Tortoise ORM configuration for both engines and the migration entry points.
 
-SQLite (the embedded default) runs in WAL mode with foreign keys on and a busy timeout, so that a
-second process waits for a write lock instead of failing. PostgreSQL gets a connection pool per
+SQLite (the embedded default) runs in WAL mode with foreign keys on, a busy timeout and write
+transactions that take their lock up front (``backend.sqlite_engine``), so that a second process
+waits for the write lock instead of failing. PostgreSQL gets a connection pool per
 process. The schema is only ever created by migrations in ``backend/migrations``.
 """
 
@@ -29,6 +30,7 @@ def connection_config(database_url: str) -> dict[str, Any]:
     config = expand_db_url(database_url)
     credentials = config["credentials"]
     if config["engine"] == "tortoise.backends.sqlite":
+        config["engine"] = "backend.sqlite_engine"  # BEGIN IMMEDIATE, see that module
         if credentials["file_path"] != ":memory:":
             # aiosqlite cannot create the folder, and Tortoise hangs on that error
             Path(credentials["file_path"]).parent.mkdir(parents=True, exist_ok=True)

@@ -147,3 +147,48 @@ def test_serve_refuses_a_database_without_its_migrations(data_env: dict[str, str
     assert line.endswith(
         "lacks 1 migration(s) (models.0001_initial): run `partner-portal migrate` first"
     )
+
+
+def test_concurrent_processes_seed_one_catalog(database_url: str, data_env: dict[str, str]) -> None:
+    # given a migrated database and six processes seeding it at the same moment
+    env = {**os.environ, **data_env, "PARTNER_PORTAL_DATABASE_URL": database_url}
+    processes = [
+        subprocess.Popen(
+            [*COMMAND, "seed-demo"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+
+    # then every one succeeds (SQLite writers wait for the lock instead of failing)
+    errors = [p.communicate(timeout=60)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0] * 6, errors
+
+    # and the catalog exists once
+    counts = subprocess.run(
+        [sys.executable, "-c", COUNT_ROWS, database_url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert counts.stdout.split() == ["3", "23", "2"]
+
+
+COUNT_ROWS = """
+import asyncio, sys
+from tortoise import Tortoise
+from backend.db import tortoise_config
+from backend.accounts.models import Reseller
+from backend.catalog.models import ListPrice, Product
+
+async def main():
+    await Tortoise.init(config=tortoise_config(sys.argv[1]))
+    print(await Product.all().count(), await ListPrice.all().count(), await Reseller.all().count())
+    await Tortoise.close_connections()
+
+asyncio.run(main())
+"""
