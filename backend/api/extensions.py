@@ -28,7 +28,13 @@ MAX_TOKENS = 5000
 
 
 def is_expected(error: GraphQLError) -> bool:
-    """Errors of the request itself (syntax, validation, limits) or raised on purpose."""
+    """Errors of the request itself, or raised on purpose; they are shown as they are.
+
+    An error without a ``path`` never reached execution: syntax, validation, limits and input
+    coercion (where a scalar's own ``ValueError`` explains the bad value) are the client's to fix.
+    """
+    if error.path is None:
+        return True
     original = error.original_error
     return original is None or isinstance(original, ClientError | GraphQLError)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -10,9 +11,11 @@ import strawberry
 from graphql import GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 from strawberry import relay
 from strawberry.asgi import GraphQL
+from strawberry.schema.config import StrawberryConfig
 
 from backend.api.catalog.types import Product
 from backend.api.extensions import MAX_ALIASES, MAX_QUERY_DEPTH, schema_extensions
+from backend.api.money import DecimalScalar
 from backend.api.pagination import MAX_PAGE_SIZE, paginate
 from backend.api.schema import schema
 from backend.catalog import models
@@ -52,13 +55,21 @@ class ProbeQuery:
         )
 
     @strawberry.field
+    def double(self, amount: Decimal) -> Decimal:
+        return amount * 2
+
+    @strawberry.field
     def explode(self) -> str:
         raise RuntimeError("secret database password in this message")
 
 
 @pytest.fixture
 def probe() -> httpx.AsyncClient:
-    probe_schema = strawberry.Schema(query=ProbeQuery, extensions=schema_extensions())
+    probe_schema = strawberry.Schema(
+        query=ProbeQuery,
+        extensions=schema_extensions(),
+        config=StrawberryConfig(scalar_map={Decimal: DecimalScalar}),
+    )
     app = RequestIdMiddleware(GraphQL(probe_schema))
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://probe")
 
@@ -153,6 +164,24 @@ async def test_unexpected_errors_are_masked_with_the_request_id(
     [record] = [r for r in caplog.records if r.name == "backend.api"]
     assert "secret database password" in record.getMessage()
     assert record.exc_info is not None
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ('{ double(amount: "ten") }', {}),
+        ("query($a: Decimal!) { double(amount: $a) }", {"a": "ten"}),
+    ],
+)
+async def test_a_bad_input_value_is_explained_not_masked(
+    probe: httpx.AsyncClient, query: str, variables: dict[str, str]
+) -> None:
+    ok = await graphql(probe, "query($a: Decimal!) { double(amount: $a) }", {"a": "1.25"})
+    assert ok == {"data": {"double": "2.50"}}
+    body = await graphql(probe, query, variables)
+    [error] = body["errors"]  # type: ignore[misc]
+    assert "'ten' is not a decimal number" in error["message"]
+    assert "Internal server error" not in error["message"]
 
 
 async def test_an_unusable_request_id_is_replaced(probe: httpx.AsyncClient) -> None:
