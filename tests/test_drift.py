@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
 from tortoise import Tortoise, connections
 from tortoise.migrations.autodetector import MigrationAutodetector
+from tortoise.models import Model
 
 from backend.api.schema import schema_sdl
-from backend.db import APP_LABEL, tortoise_config
+from backend.db import APP_LABEL, MODEL_MODULES, tortoise_config
 from backend.db_constraints import check_constraints
 from tests.conftest import ENGINE
 
@@ -54,3 +56,21 @@ async def test_every_declared_check_constraint_exists_in_the_database() -> None:
         present = {row["conname"] for row in rows}
     assert declared, "no CHECK constraints declared"
     assert declared - present == set(), "add EnforceChecks(...) to the migration"
+
+
+def test_no_model_comment_holds_a_semicolon() -> None:
+    """Tortoise puts docstrings and descriptions into the DDL as comments and its SQLite
+    migrations split statements at ";": one in a comment breaks `migrate` on SQLite."""
+    offenders = []
+    for module in map(importlib.import_module, MODEL_MODULES):
+        for model in vars(module).values():
+            if not (isinstance(model, type) and issubclass(model, Model)):
+                continue
+            if model.__module__ != module.__name__:
+                continue
+            meta = model._meta
+            texts = [meta.table_description or ""] + [
+                field.description or "" for field in meta.fields_map.values()
+            ]
+            offenders += [f"{model.__name__}: {text!r}" for text in texts if ";" in text]
+    assert offenders == []
