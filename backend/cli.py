@@ -86,15 +86,23 @@ def redact(database_url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def _is_database_failure(exc: Exception) -> bool:
+    return isinstance(exc, OSError | BaseORMException) or type(exc).__module__.startswith("asyncpg")
+
+
 @asynccontextmanager
-async def _database(settings: Settings) -> AsyncIterator[None]:
-    """Turns any failure to reach or use the database into one ``CommandError`` line."""
+async def _database(settings: Settings, *, connect: bool = True) -> AsyncIterator[None]:
+    """Connects the ORM (unless the work does it itself) and turns any failure to reach or use
+    the database into one ``CommandError`` line."""
+    from backend.db import tortoise_config
+
     try:
+        if connect:
+            await Tortoise.init(config=tortoise_config(settings.database_url))
+            await Tortoise.get_connection("default").execute_query("SELECT 1")
         yield
-    except (OSError, BaseORMException) as exc:
-        raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
     except Exception as exc:
-        if type(exc).__module__.startswith("asyncpg"):
+        if _is_database_failure(exc):
             raise CommandError(f"database {redact(settings.database_url)}: {exc}") from None
         raise
     finally:
@@ -104,28 +112,24 @@ async def _database(settings: Settings) -> AsyncIterator[None]:
 async def _migrate(settings: Settings) -> None:
     from backend.db import migrate
 
-    async with _database(settings):
+    async with _database(settings, connect=False):  # the migration engine connects itself
         await migrate(settings.database_url, report=print)
     print(f"Database {redact(settings.database_url)} is up to date.")
 
 
 async def _seed_demo(settings: Settings) -> None:
-    from backend.db import tortoise_config
     from backend.demo import seed_demo
 
     async with _database(settings):
-        await Tortoise.init(config=tortoise_config(settings.database_url))
         await seed_demo()
     print("Demo data is in place.")
 
 
 async def _check_ready(settings: Settings) -> None:
     """Refuse to serve a database that is unreachable or not migrated: every request would fail."""
-    from backend.db import pending_migrations, tortoise_config
+    from backend.db import pending_migrations
 
     async with _database(settings):
-        await Tortoise.init(config=tortoise_config(settings.database_url))
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
         pending = await pending_migrations(settings.database_url)
     if pending:
         raise CommandError(

@@ -25,11 +25,3 @@ class Amount:
 def basis_points_to_percent(bps: int) -> Decimal:
     """5000 basis points -> ``Decimal("50")``; 1250 -> ``Decimal("12.5")``."""
     return Decimal(bps) / BASIS_POINTS_PER_PERCENT
-
-
-def percent_to_basis_points(percent: Decimal) -> int:
-    """``Decimal("12.5")`` -> 1250; raises ``ValueError`` below a hundredth of a percent."""
-    bps = percent * BASIS_POINTS_PER_PERCENT
-    if bps != bps.to_integral_value():
-        raise ValueError("a percentage has at most two decimal places")
-    return int(bps)

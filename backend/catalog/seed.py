@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
 from backend.catalog.models import (
     Addon,
     AddonPrice,
@@ -17,11 +15,11 @@ from backend.catalog.sample import EDITIONS, SAMPLE_PRODUCTS, SampleProduct, tie
 
 
 async def seed_catalog() -> None:
-    """Idempotent: a second run finds every row and changes nothing."""
-    async with in_transaction():
-        await MaintenancePolicy.get_or_create(key="default")
-        for position, sample in enumerate(SAMPLE_PRODUCTS):
-            await _seed_product(position, sample)
+    """Idempotent: a second run finds every row and changes nothing. The caller owns the
+    transaction (``backend.demo.seed_demo``)."""
+    await MaintenancePolicy.get_or_create(key="default")
+    for position, sample in enumerate(SAMPLE_PRODUCTS):
+        await _seed_product(position, sample)
 
 
 async def _seed_product(position: int, sample: SampleProduct) -> None:
