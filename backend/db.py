@@ -20,7 +20,13 @@ from tortoise.migrations.executor import MigrationExecutor
 from backend.settings import Settings, load_settings
 
 APP_LABEL = "models"
-MODEL_MODULES = ["backend.catalog.models", "backend.accounts.models"]
+MODEL_MODULES = [
+    "backend.catalog.models",
+    "backend.accounts.models",
+    "backend.identity.models",
+    "backend.audit.models",
+    "backend.notifications.models",
+]
 MIGRATIONS_MODULE = "backend.migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 

@@ -17,6 +17,7 @@ from backend.api.schema import schema_sdl
 from tests.conftest import ENGINE
 
 COMMAND = [sys.executable, "-m", "backend.cli"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -144,8 +145,10 @@ def test_serve_refuses_a_database_without_its_migrations(data_env: dict[str, str
     result = run("serve", "--port", str(free_port()), env=data_env)
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
+    migrations = sorted(p.stem for p in (ROOT / "backend" / "migrations").glob("0*.py"))
+    listed = ", ".join(f"models.{name}" for name in migrations)
     assert line.endswith(
-        "lacks 1 migration(s) (models.0001_initial): run `partner-portal migrate` first"
+        f"lacks {len(migrations)} migration(s) ({listed}): run `partner-portal migrate` first"
     )
 
 
