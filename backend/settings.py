@@ -10,6 +10,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +37,11 @@ class Settings:
     smtp_url: str | None
     secret_key: str
     demo_password: str
+    public_url: str = "http://127.0.0.1:8000"
+    """The address people reach the app at: links in emails, the origin mutations must come from."""
+    mail_from: str = "Partner Portal <no-reply@partner-portal.invalid>"
+    mail_worker: bool = True
+    """Whether this process delivers the email outbox (every process may; they never collide)."""
 
     @property
     def is_development(self) -> bool:
@@ -66,8 +72,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     smtp_url = _parse_smtp_url(get("SMTP_URL"))
     secret_key = _parse_secret_key(get("SECRET_KEY"), data_dir)
     demo_password = get("DEMO_PASSWORD") or "demo-password"
-    if len(demo_password) < 8:
-        raise SettingsError(f"{PREFIX}DEMO_PASSWORD must be at least 8 characters long")
+    if len(demo_password) < 10:
+        raise SettingsError(f"{PREFIX}DEMO_PASSWORD must be at least 10 characters long")
     return Settings(
         env=env,
         data_dir=data_dir,
@@ -75,7 +81,46 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         smtp_url=smtp_url,
         secret_key=secret_key,
         demo_password=demo_password,
+        public_url=_parse_public_url(get("PUBLIC_URL")),
+        mail_from=_parse_mail_from(get("MAIL_FROM")),
+        mail_worker=_parse_flag("MAIL_WORKER", get("MAIL_WORKER"), default=True),
     )
+
+
+def _parse_public_url(value: str | None) -> str:
+    if value is None:
+        return "http://127.0.0.1:8000"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(
+            f"{PREFIX}PUBLIC_URL must be an http:// or https:// address, not {value!r}"
+        )
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise SettingsError(
+            f"{PREFIX}PUBLIC_URL must be the site's root, as in https://partners.example.com"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _parse_mail_from(value: str | None) -> str:
+    if value is None:
+        return "Partner Portal <no-reply@partner-portal.invalid>"
+    _, address = parseaddr(value)
+    if "@" not in address or any(c in value for c in "\r\n"):
+        raise SettingsError(
+            f"{PREFIX}MAIL_FROM must be an address such as 'Partner Portal <portal@example.com>'"
+        )
+    return value
+
+
+def _parse_flag(name: str, value: str | None, *, default: bool) -> bool:
+    if value is None:
+        return default
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{PREFIX}{name} must be 1 or 0 (true or false), not {value!r}")
 
 
 def _parse_env(value: str | None) -> Environment:

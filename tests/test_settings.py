@@ -66,7 +66,11 @@ def test_an_explicit_secret_key_wins(tmp_path: Path) -> None:
         ("SMTP_URL", "http://mail", "PARTNER_PORTAL_SMTP_URL must start with one of"),
         ("SMTP_URL", "smtp://", "needs a host"),
         ("SECRET_KEY", "short", "at least 32 characters"),
-        ("DEMO_PASSWORD", "123", "at least 8 characters"),
+        ("DEMO_PASSWORD", "123", "at least 10 characters"),
+        ("PUBLIC_URL", "partners.example.com", "must be an http:// or https:// address"),
+        ("PUBLIC_URL", "https://partners.example.com/app", "must be the site's root"),
+        ("MAIL_FROM", "nobody", "PARTNER_PORTAL_MAIL_FROM must be an address"),
+        ("MAIL_WORKER", "maybe", "PARTNER_PORTAL_MAIL_WORKER must be 1 or 0"),
     ],
 )
 def test_a_bad_value_names_the_variable(
