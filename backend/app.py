@@ -14,7 +14,9 @@ from tortoise.contrib.starlette import RegisterTortoise
 from backend.api.app import GraphQLApp
 from backend.db import tortoise_config
 from backend.logs import RequestIdMiddleware
+from backend.notifications.worker import running_mail_worker
 from backend.settings import Settings, load_settings
+from backend.web.csrf import CsrfGuard
 from backend.web.health import healthz
 from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
 
@@ -30,13 +32,16 @@ def create_app(
         if not manage_database:
             yield
             return
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+        async with (
+            RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+            running_mail_worker(settings),  # stops before the ORM closes
+        ):
             yield
 
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET", "HEAD"]),
-            Route("/graphql", GraphQLApp(settings)),
+            Route("/graphql", CsrfGuard(GraphQLApp(settings), settings)),
             Mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False)),
             Route("/{path:path}", SinglePageApp(dist).respond, methods=["GET", "HEAD"]),
         ],

@@ -121,7 +121,7 @@ async def _seed_demo(settings: Settings) -> None:
     from backend.demo import seed_demo
 
     async with _database(settings):
-        await seed_demo()
+        await seed_demo(password=settings.demo_password)
     print("Demo data is in place.")
 
 

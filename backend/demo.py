@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from backend.accounts.seed import seed_demo_resellers
+from backend.accounts.seed import seed_demo_accounts
 from backend.catalog.seed import seed_catalog
 
 
-async def seed_demo() -> None:
+async def seed_demo(*, password: str) -> None:
     async with in_transaction():
         await seed_catalog()
-        await seed_demo_resellers()
+        await seed_demo_accounts(password=password)

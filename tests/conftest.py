@@ -144,7 +144,11 @@ def app(settings: Settings, dist: Path, db: str) -> Starlette:
 @pytest.fixture
 async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://testserver",
+        headers={"Origin": "http://testserver"},  # as a browser on the app's own page sends
+    ) as client:
         yield client
 
 
@@ -193,3 +197,14 @@ async def graphql(
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
     return body
+
+
+@pytest.fixture
+async def signed_in(client: httpx.AsyncClient, db: str) -> httpx.AsyncClient:
+    """``client`` with the session of a purchaser of a fresh reseller."""
+    from backend.identity.roles import Role
+    from tests.identity.factories import make_reseller, make_user, sign_in
+
+    reseller = await make_reseller()
+    await sign_in(client, await make_user(Role.RESELLER_PURCHASER, reseller))
+    return client

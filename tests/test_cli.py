@@ -18,6 +18,8 @@ from tests.conftest import ENGINE
 
 COMMAND = [sys.executable, "-m", "backend.cli"]
 ROOT = Path(__file__).resolve().parents[1]
+LOGIN = """mutation { login(input: {email: "owner@reseller.example", password: "demo-password"}) {
+  userErrors { message } } }"""
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -121,10 +123,14 @@ def test_migrate_seed_and_serve_with_two_workers(data_env: dict[str, str], tmp_p
             assert server.poll() is None, server.stdout.read() if server.stdout else ""
             time.sleep(0.2)
 
-        # then every request answers with the catalog
-        for _ in range(6):
-            response = httpx.post(f"{base}/graphql", json={"query": "{ products { code } }"})
-            assert response.json()["data"]["products"][0]["code"] == "smartermail"
+        # then a demo user signs in, and every request (whichever process answers it) knows
+        # the session and answers with the catalog
+        with httpx.Client(base_url=base, headers={"Origin": base}) as browser:
+            login = browser.post("/graphql", json={"query": LOGIN})
+            assert login.json()["data"]["login"]["userErrors"] == [], login.text
+            for _ in range(6):
+                response = browser.post("/graphql", json={"query": "{ products { code } }"})
+                assert response.json()["data"]["products"][0]["code"] == "smartermail"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         output, _ = server.communicate(timeout=30)

@@ -7,7 +7,7 @@ each either has a login (a ``User`` with a reseller role) or is a contact withou
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from tortoise import fields
 from tortoise.migrations.constraints import CheckConstraint
@@ -23,6 +23,7 @@ class ResellerStatus(StrEnum):
 
 
 class Reseller(Model):
+    tenant_field: ClassVar[str] = "id"
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200, unique=True)
     status = fields.CharEnumField(ResellerStatus, max_length=20, default=ResellerStatus.ACTIVE)
@@ -59,6 +60,7 @@ class Reseller(Model):
 class Employee(Model):
     """A person of a reseller: with a login (``user``) and its role, or a contact without one."""
 
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.IntField(primary_key=True)
     reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
         "models.Reseller", related_name="employees", on_delete=fields.RESTRICT
@@ -90,6 +92,7 @@ class MailingList(StrEnum):
 class MailingListSubscription(Model):
     """One employee receives one mailing list."""
 
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.IntField(primary_key=True)
     reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
         "models.Reseller", related_name="subscriptions", on_delete=fields.RESTRICT

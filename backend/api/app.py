@@ -1,15 +1,23 @@
-"""The Strawberry ASGI app with the product's context."""
+"""The Strawberry ASGI app with the product's context.
+
+Each HTTP request is authenticated before GraphQL sees it: a bad API key gets a 401 answer, any
+other caller an ``Actor`` (perhaps anonymous) in the context.
+"""
 
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 
 from backend.api.context import Context
 from backend.api.schema import schema
+from backend.identity.actor import ANONYMOUS, Actor
+from backend.identity.api_keys import ApiKeyRefused
 from backend.settings import Settings
+from backend.web.auth import authenticate
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -21,11 +29,32 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.settings = settings
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope)
+            try:
+                request.state.actor = await authenticate(request, self.settings)
+            except ApiKeyRefused as refused:
+                response = JSONResponse(
+                    {
+                        "errors": [
+                            {"message": str(refused), "extensions": {"code": "UNAUTHENTICATED"}}
+                        ]
+                    },
+                    status_code=401,
+                    headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                )
+                await response(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
+
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
+        actor: Actor = getattr(request.state, "actor", ANONYMOUS)
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
             settings=self.settings,
+            actor=actor,
         )

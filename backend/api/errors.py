@@ -9,10 +9,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.utils.str_converters import to_camel_case
+
+from backend.errors import DomainError
 
 
 @strawberry.enum(description="Machine-readable reason of a UserError.")
@@ -27,6 +32,12 @@ class ErrorCode(Enum):
     )
     CONFLICT = strawberry.enum_value(
         "CONFLICT", description="The object changed or is in a state that does not allow this."
+    )
+    INVALID_CREDENTIALS = strawberry.enum_value(
+        "INVALID_CREDENTIALS", description="The email or password is not right."
+    )
+    THROTTLED = strawberry.enum_value(
+        "THROTTLED", description="Too many attempts: wait as the message says, then try again."
     )
 
 
@@ -44,3 +55,20 @@ class ClientError(GraphQLError):
 
     def __init__(self, message: str, *, code: str = "BAD_USER_INPUT") -> None:
         super().__init__(message, extensions={"code": code})
+
+
+def user_errors(error: DomainError, *, prefix: Sequence[str] = ("input",)) -> list[UserError]:
+    """A business error as ``userErrors``: field paths in the API's camelCase, under ``input``."""
+    return [
+        UserError(
+            code=ErrorCode[problem.kind.value],
+            message=problem.message,
+            field=[*prefix, *map(to_camel_case, problem.field)] if problem.field else None,
+        )
+        for problem in error.problems
+    ]
+
+
+def errors_field(description: str = "Problems with the input; empty when it worked.") -> Any:
+    """The ``userErrors`` field of a mutation payload."""
+    return strawberry.field(description=description, default_factory=list)

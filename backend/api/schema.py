@@ -1,4 +1,4 @@
-"""The composed GraphQL schema: each domain contributes its Query (and later Mutation) class."""
+"""The composed GraphQL schema: each domain contributes its Query and Mutation classes."""
 
 from __future__ import annotations
 
@@ -8,24 +8,40 @@ import strawberry
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 
+from backend.api.accounts.mutations import AccountsMutation
+from backend.api.accounts.queries import AccountsQuery
+from backend.api.audit.queries import AuditQuery
 from backend.api.catalog.queries import CatalogQuery
 from backend.api.errors import UserError
 from backend.api.extensions import schema_extensions
+from backend.api.identity.mutations import IdentityMutation
+from backend.api.identity.queries import IdentityQuery
 from backend.api.money import DecimalScalar
 from backend.api.node import resolve_node
+from backend.api.notifications.queries import NotificationsQuery
 from backend.api.pagination import MAX_PAGE_SIZE
+from backend.api.permissions import PUBLIC, access, check_every_root_field_has_a_rule
 
 
 @strawberry.type(description="Everything a client can read.")
-class Query(CatalogQuery):
+class Query(IdentityQuery, AccountsQuery, AuditQuery, NotificationsQuery, CatalogQuery):
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node,
         description="Any object by its global id; null when it does not exist or is not yours.",
+        extensions=access(PUBLIC),
     )
 
 
+@strawberry.type(description="Everything a client can change.")
+class Mutation(IdentityMutation, AccountsMutation):
+    pass
+
+
+check_every_root_field_has_a_rule(Query, Mutation)
+
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     types=[UserError],
     extensions=schema_extensions(),
     config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tortoise import fields
 from tortoise.models import Model
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 
 class AuditEvent(Model):
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.BigIntField(primary_key=True)
     occurred_at = fields.DatetimeField()
     reseller: fields.ForeignKeyNullableRelation[Reseller] = fields.ForeignKeyField(
@@ -25,7 +26,7 @@ class AuditEvent(Model):
     target_type = fields.CharField(max_length=40, default="")
     target_id = fields.CharField(max_length=40, default="")
     target_label = fields.CharField(max_length=300, default="")
-    changes: dict[str, Any] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    changes: dict[str, Any] = fields.JSONField(default=dict)
     ip_address = fields.CharField(max_length=64, default="")
     request_id = fields.CharField(max_length=64, default="")
 

@@ -7,7 +7,7 @@ SHA-256 hashes of high-entropy random values.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from tortoise import fields
 from tortoise.migrations.constraints import CheckConstraint
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class User(Model):
     """A login. Reseller staff belong to one reseller, vendor admins and customers to none."""
 
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.IntField(primary_key=True)
     email = fields.CharField(max_length=254, unique=True, description="Lower case.")
     name = fields.CharField(max_length=200, default="")
@@ -114,6 +115,7 @@ class ApiKey(Model):
     The secret is shown once at creation, and ``prefix`` identifies the key in lists and logs.
     """
 
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.IntField(primary_key=True)
     reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
         "models.Reseller", related_name="api_keys", on_delete=fields.RESTRICT

@@ -4,7 +4,7 @@ them, then delivered by the mail worker (``backend.notifications.worker``)."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tortoise import fields
 from tortoise.migrations.constraints import CheckConstraint
@@ -24,6 +24,7 @@ class OutboxStatus(StrEnum):
 
 
 class OutboxMessage(Model):
+    tenant_field: ClassVar[str] = "reseller_id"
     id = fields.BigIntField(primary_key=True)
     message_id = fields.CharField(max_length=200, unique=True, description="The Message-ID.")
     template = fields.CharField(max_length=60)
@@ -31,11 +32,11 @@ class OutboxMessage(Model):
         "models.Reseller", related_name="outbox_messages", null=True, on_delete=fields.RESTRICT
     )
     reseller_id: int | None
-    recipients: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    recipients: list[str] = fields.JSONField(default=list)
     subject = fields.CharField(max_length=300)
     text_body = fields.TextField()
     html_body = fields.TextField()
-    attachments: list[dict[str, Any]] = fields.JSONField(  # type: ignore[assignment]
+    attachments: list[dict[str, Any]] = fields.JSONField(
         default=list, description="Each a filename, content_type and base64 content."
     )
     status = fields.CharEnumField(OutboxStatus, max_length=20, default=OutboxStatus.PENDING)

@@ -192,7 +192,8 @@ async def test_an_unusable_request_id_is_replaced(probe: httpx.AsyncClient) -> N
 
 
 @pytest.mark.usefixtures("db")
-async def test_queries_past_the_depth_limit_are_refused(client: httpx.AsyncClient) -> None:
+async def test_queries_past_the_depth_limit_are_refused(signed_in: httpx.AsyncClient) -> None:
+    client = signed_in
     ok = "{ products { addons { prices { tier { code } } } } }"
     body = await graphql(client, ok)
     assert "errors" not in body

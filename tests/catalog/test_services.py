@@ -21,6 +21,7 @@ from backend.catalog.models import (
 from backend.catalog.services import load_catalog
 from backend.demo import seed_demo
 from tests.catalog.factories import make_product
+from tests.identity.factories import DEMO_PASSWORD
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -33,7 +34,7 @@ async def table_contents() -> dict[str, list[dict[str, object]]]:
 
 async def test_seed_loads_the_sample_catalog() -> None:
     # when
-    await seed_demo()
+    await seed_demo(password=DEMO_PASSWORD)
     catalog = await load_catalog()
 
     # then
@@ -65,11 +66,11 @@ async def test_seed_loads_the_sample_catalog() -> None:
 
 async def test_seeding_twice_changes_nothing() -> None:
     # given
-    await seed_demo()
+    await seed_demo(password=DEMO_PASSWORD)
     before = await table_contents()
 
     # when
-    await seed_demo()
+    await seed_demo(password=DEMO_PASSWORD)
 
     # then
     assert await table_contents() == before
@@ -77,7 +78,7 @@ async def test_seeding_twice_changes_nothing() -> None:
 
 async def test_seeding_keeps_the_vendors_price_changes() -> None:
     # given
-    await seed_demo()
+    await seed_demo(password=DEMO_PASSWORD)
     price = await ListPrice.get(
         edition__code="enterprise", tier__code="1000", edition__product__code="smartermail"
     )
@@ -85,7 +86,7 @@ async def test_seeding_keeps_the_vendors_price_changes() -> None:
     await price.save()
 
     # when
-    await seed_demo()
+    await seed_demo(password=DEMO_PASSWORD)
 
     # then
     await price.refresh_from_db()
@@ -156,7 +157,7 @@ async def test_a_failed_seed_writes_nothing() -> None:
     # given a seed that fails half way through its transaction
     with pytest.raises(RuntimeError):
         async with in_transaction():
-            await seed_demo()
+            await seed_demo(password=DEMO_PASSWORD)
             raise RuntimeError("boom")
 
     # then

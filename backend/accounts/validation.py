@@ -1,0 +1,44 @@
+"""Checks for the free-text fields of accounts and people."""
+
+from __future__ import annotations
+
+import re
+
+from backend.errors import DomainError, ErrorKind, Problems
+from backend.identity.emails import normalize_email
+
+PHONE = re.compile(r"^\+?[0-9 ()./-]{3,30}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def text(problems: Problems, value: str, field: str, *, limit: int, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        problems.add(ErrorKind.REQUIRED, "This field is required.", field)
+    elif len(value) > limit:
+        problems.add(ErrorKind.INVALID, f"Use at most {limit} characters.", field)
+    return value
+
+
+def phone(problems: Problems, value: str, field: str) -> str:
+    value = value.strip()
+    if value and not PHONE.match(value):
+        problems.add(ErrorKind.INVALID, "Enter a phone number such as +1 555 010 2000.", field)
+    return value
+
+
+def country(problems: Problems, value: str, field: str) -> str:
+    value = value.strip().upper()
+    if value and not COUNTRY.match(value):
+        problems.add(ErrorKind.INVALID, "Use the two-letter country code, such as US.", field)
+    return value
+
+
+def email(problems: Problems, value: str, field: str, *, required: bool = True) -> str:
+    if not value.strip() and not required:
+        return ""
+    try:
+        return normalize_email(value, field=field)
+    except DomainError as error:
+        problems.found.extend(error.problems)
+        return value.strip().lower()
