@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply the database migrations")
     commands.add_parser("seed-demo", help="load the sample catalog and demo data (idempotent)")
 
+    admin = commands.add_parser(
+        "create-admin",
+        help="create a vendor admin (or give an existing one a new link) and print the link "
+        "to set the password",
+    )
+    admin.add_argument("email", help="the admin's email address: their login")
+    admin.add_argument("--name", default="", help="the admin's name")
+
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")
     return parser
@@ -123,6 +131,21 @@ async def _seed_demo(settings: Settings) -> None:
     async with _database(settings):
         await seed_demo(password=settings.demo_password)
     print("Demo data is in place.")
+
+
+async def _create_admin(settings: Settings, args: argparse.Namespace) -> None:
+    from backend.errors import DomainError
+    from backend.identity.admins import create_admin
+
+    async with _database(settings):
+        try:
+            user, link, created = await create_admin(
+                email=args.email, name=args.name.strip(), public_url=settings.public_url
+            )
+        except DomainError as exc:
+            raise CommandError(str(exc)) from None
+    print(f"{'Created' if created else 'Found'} vendor admin {user.email}.")
+    print(f"They choose a password at (valid 7 days, also sent by email):\n{link}")
 
 
 async def _check_ready(settings: Settings) -> None:
@@ -187,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
         elif args.command == "seed-demo":
             asyncio.run(_seed_demo(settings))
+        elif args.command == "create-admin":
+            asyncio.run(_create_admin(settings, args))
     except SettingsError as exc:
         print(f"{PROG}: configuration error: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,202 @@
+"""Who may call what: every root query and mutation of the schema × every kind of caller.
+
+The fields come from the schema itself, so a new field without an entry in ``EXPECTED`` fails
+``test_every_root_field_has_an_expectation``. For each field and caller the test makes the real
+call and classifies the answer:
+
+- ``allow``: the call went through (it may still report a validation problem of its input),
+- ``deny``: refused for the caller's role (UNAUTHENTICATED/FORBIDDEN, or a PERMISSION_DENIED
+  user error),
+- ``hidden``: the object named is another reseller's and answers as a missing one (NOT_FOUND).
+
+Queries also check that no answer to a caller outside reseller A holds any of A's ids.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from graphql import (
+    GraphQLEnumType,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    get_named_type,
+)
+
+from backend.api.schema import schema
+from tests.api.world import CALLERS, World, build_world, gid
+
+ALL = dict.fromkeys(CALLERS, "allow")
+SIGNED_IN = {**ALL, "anonymous": "deny"}
+ACCOUNT_READERS = {**SIGNED_IN, "customer": "deny"}
+OWNERS = dict.fromkeys(CALLERS, "deny") | {
+    "vendor_admin": "allow",
+    "owner": "allow",
+    "other_owner": "allow",
+}
+VENDOR = dict.fromkeys(CALLERS, "deny") | {"vendor_admin": "allow"}
+# changing reseller A's account: A's owner and the vendor; B's owner finds nothing to change
+OWNERS_OF_A = {**OWNERS, "other_owner": "hidden"}
+
+EXPECTED: dict[str, dict[str, str]] = {
+    # queries
+    "viewer": ALL,
+    "node": ALL,
+    "products": SIGNED_IN,
+    "product": SIGNED_IN,
+    "maintenancePolicy": SIGNED_IN,
+    "apiKeys": OWNERS,
+    "employees": ACCOUNT_READERS,
+    "mailingLists": ACCOUNT_READERS,
+    "resellers": VENDOR,
+    "auditEvents": OWNERS,
+    "emails": VENDOR,
+    # mutations
+    "login": ALL,
+    "logout": ALL,
+    "setPassword": ALL,
+    "requestPasswordReset": ALL,
+    "createApiKey": OWNERS_OF_A,
+    "revokeApiKey": OWNERS_OF_A,
+    "updateAccount": OWNERS_OF_A,
+    "addEmployee": OWNERS_OF_A,
+    "updateEmployee": OWNERS_OF_A,
+    "removeEmployee": OWNERS_OF_A,
+    "setMailingListSubscription": {
+        **OWNERS_OF_A,
+        "purchaser": "deny",
+        "billing": "deny",
+        "viewer": "deny",
+        "api_key": "deny",
+    },
+    "createReseller": VENDOR,
+    "updateReseller": VENDOR,
+}
+
+
+def arguments(field: str, world: World) -> str:
+    """The arguments each field is called with; they aim at reseller A's objects."""
+    reseller_a = json.dumps(gid("Reseller", world.reseller_a.id))
+    contact_a = json.dumps(gid("Employee", world.contact_a.id))
+    table = {
+        "node": f"(id: {reseller_a})",
+        "product": '(code: "smartermail")',
+        "employees": f"(resellerId: {reseller_a})",
+        "mailingLists": f"(resellerId: {reseller_a})",
+        "apiKeys": f"(resellerId: {reseller_a})",
+        "auditEvents": f"(resellerId: {reseller_a})",
+        "login": '(input: {email: "owner@a.test", password: "wrong password"})',
+        "logout": "(input: {})",
+        "setPassword": '(input: {token: "no such token", password: "a good password"})',
+        "requestPasswordReset": '(input: {email: "nobody@nowhere.test"})',
+        "createApiKey": f'(input: {{resellerId: {reseller_a}, name: "k", role: RESELLER_VIEWER}})',
+        "revokeApiKey": f"(input: {{apiKeyId: {json.dumps(gid('ApiKey', world.api_key_a.id))}}})",
+        "updateAccount": f'(input: {{resellerId: {reseller_a}, contactName: "New Name"}})',
+        "addEmployee": f'(input: {{resellerId: {reseller_a}, name: "New", email: "new@a.test"}})',
+        "updateEmployee": f'(input: {{employeeId: {contact_a}, jobTitle: "Chief"}})',
+        "removeEmployee": f"(input: {{employeeId: {contact_a}}})",
+        "setMailingListSubscription": (
+            f"(input: {{employeeId: {contact_a}, mailingList: PRODUCT_NEWS, subscribed: true}})"
+        ),
+        "createReseller": (
+            '(input: {name: "New Partner", ownerEmail: "boss@new.test", ownerName: "Boss"})'
+        ),
+        "updateReseller": f'(input: {{resellerId: {reseller_a}, discountPercent: "25"}})',
+    }
+    return table.get(field, "")
+
+
+def selection(field_type: Any) -> str:
+    named = get_named_type(field_type)
+    if isinstance(named, GraphQLScalarType | GraphQLEnumType):
+        return ""
+    if named.name.endswith("Connection"):
+        return "{ edges { node { __typename ... on Node { id } } } }"
+    if named.name.endswith("Payload"):
+        return "{ __typename userErrors { code message field } }"
+    if isinstance(named, GraphQLObjectType) and "Node" not in {i.name for i in named.interfaces}:
+        return "{ __typename }"
+    return "{ __typename ... on Node { id } }"
+
+
+def root_fields(kind: str) -> dict[str, Any]:
+    root = schema._schema.query_type if kind == "query" else schema._schema.mutation_type
+    assert root is not None
+    return dict(root.fields)
+
+
+def operation(kind: str, field: str, world: World) -> str:
+    field_type = root_fields(kind)[field].type
+    return f"{kind} {{ {field}{arguments(field, world)} {selection(field_type)} }}"
+
+
+def classify(body: dict[str, Any], field: str) -> str:
+    for error in body.get("errors") or []:
+        code = (error.get("extensions") or {}).get("code")
+        if code in ("UNAUTHENTICATED", "FORBIDDEN"):
+            return "deny"
+        raise AssertionError(f"unexpected error: {error}")
+    result = (body.get("data") or {}).get(field)
+    codes = (
+        {e["code"] for e in (result or {}).get("userErrors", [])}
+        if isinstance(result, dict)
+        else set()
+    )
+    if "PERMISSION_DENIED" in codes:
+        return "deny"
+    if "NOT_FOUND" in codes:
+        return "hidden"
+    return "allow"
+
+
+def test_every_root_field_has_an_expectation() -> None:
+    fields = set(root_fields("query")) | set(root_fields("mutation"))
+    assert fields - set(EXPECTED) == set(), "add the new fields to EXPECTED"
+    assert set(EXPECTED) - fields == set(), "EXPECTED names fields the schema lacks"
+    for field, expected in EXPECTED.items():
+        assert set(expected) == set(CALLERS), field
+
+
+@pytest.fixture
+async def world(db: str) -> World:
+    return await build_world()
+
+
+@pytest.mark.parametrize("field", sorted(root_fields("query")))
+async def test_query_access(client: httpx.AsyncClient, world: World, field: str) -> None:
+    for caller in CALLERS:
+        # when
+        body = await world.call(client, caller, operation("query", field, world), {})
+
+        # then
+        assert classify(body, field) == EXPECTED[field][caller], (caller, body)
+        if caller in ("anonymous", "customer", "other_owner") and field != "node":
+            leaked = [i for i in world.ids_of_a() if i in json.dumps(body)]
+            assert leaked == [], (caller, body)
+
+
+@pytest.mark.parametrize(
+    ("field", "caller"),
+    [(field, caller) for field in sorted(root_fields("mutation")) for caller in CALLERS],
+)
+async def test_mutation_access(
+    client: httpx.AsyncClient, world: World, field: str, caller: str
+) -> None:
+    # when
+    body = await world.call(client, caller, operation("mutation", field, world), {})
+
+    # then
+    assert classify(body, field) == EXPECTED[field][caller], body
+
+
+async def test_node_of_reseller_a_is_null_for_outsiders(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    for node_id in world.ids_of_a():
+        for caller in ("anonymous", "customer", "other_owner"):
+            body = await world.call(client, caller, query, {"id": node_id})
+            assert body == {"data": {"node": None}}, (caller, node_id)

@@ -1,0 +1,117 @@
+"""Two reseller accounts and one caller of every kind, for authorization tests.
+
+Reseller A holds the objects the tests aim at; reseller B's owner is "another reseller's owner".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import httpx
+from strawberry import relay
+
+from backend.accounts.models import Employee, Reseller
+from backend.audit.services import record
+from backend.identity.actor import Actor
+from backend.identity.api_keys import create_api_key
+from backend.identity.models import ApiKey, User
+from backend.identity.roles import Role
+from backend.identity.sessions import actor_for, start_session
+from backend.notifications.outbox import enqueue_email
+from tests.identity.factories import make_reseller, make_user
+
+CALLERS = (
+    "anonymous",
+    "vendor_admin",
+    "owner",
+    "purchaser",
+    "billing",
+    "viewer",
+    "customer",
+    "api_key",
+    "other_owner",
+)
+
+
+def gid(type_name: str, pk: int) -> str:
+    return str(relay.GlobalID(type_name, str(pk)))
+
+
+@dataclass
+class World:
+    reseller_a: Reseller
+    reseller_b: Reseller
+    owner_a: User
+    contact_a: Employee
+    api_key_a: ApiKey
+    audit_event_a: int
+    email_a: int
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def ids_of_a(self) -> list[str]:
+        """Global ids of reseller A's objects: none may reach another reseller."""
+        return [
+            gid("Reseller", self.reseller_a.id),
+            gid("Employee", self.contact_a.id),
+            gid("ApiKey", self.api_key_a.id),
+            gid("AuditEvent", self.audit_event_a),
+            gid("EmailMessage", self.email_a),
+        ]
+
+    async def call(
+        self, client: httpx.AsyncClient, caller: str, query: str, variables: dict[str, object]
+    ) -> dict[str, object]:
+        response = await client.post(
+            "/graphql",
+            json={"query": query, "variables": variables},
+            headers=self.headers[caller],
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, object] = response.json()
+        return body
+
+
+async def _session_headers(user: User) -> dict[str, str]:
+    new = await start_session(user, ip_address="127.0.0.1", user_agent="tests")
+    return {"Cookie": f"pp_session={new.token}"}
+
+
+async def build_world() -> World:
+    reseller_a = await make_reseller("Reseller A")
+    reseller_b = await make_reseller("Reseller B")
+    owner_a = await make_user(Role.RESELLER_OWNER, reseller_a, email="owner@a.test")
+    users = {
+        "vendor_admin": await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test"),
+        "owner": owner_a,
+        "purchaser": await make_user(Role.RESELLER_PURCHASER, reseller_a, email="buyer@a.test"),
+        "billing": await make_user(Role.RESELLER_BILLING, reseller_a, email="billing@a.test"),
+        "viewer": await make_user(Role.RESELLER_VIEWER, reseller_a, email="viewer@a.test"),
+        "customer": await make_user(Role.CUSTOMER, email="customer@c.test"),
+        "other_owner": await make_user(Role.RESELLER_OWNER, reseller_b, email="owner@b.test"),
+    }
+    contact_a = await Employee.create(reseller=reseller_a, name="Carla A", email="carla@a.test")
+    owner_actor: Actor = actor_for(owner_a)
+    api_key_a, secret = await create_api_key(
+        actor=owner_actor, reseller_id=reseller_a.id, name="Shop A", role=Role.RESELLER_PURCHASER
+    )
+    event = await record(owner_actor, "test.event", reseller_id=reseller_a.id)
+    email = await enqueue_email(
+        template="password_changed",
+        to=["owner@a.test"],
+        reseller_id=reseller_a.id,
+        context={"name": "Owner A"},
+    )
+    world = World(
+        reseller_a=reseller_a,
+        reseller_b=reseller_b,
+        owner_a=owner_a,
+        contact_a=contact_a,
+        api_key_a=api_key_a,
+        audit_event_a=event.id,
+        email_a=email.id,
+    )
+    world.headers["anonymous"] = {}
+    world.headers["api_key"] = {"Authorization": f"Bearer {secret}"}
+    for caller, user in users.items():
+        world.headers[caller] = await _session_headers(user)
+    return world
