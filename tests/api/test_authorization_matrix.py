@@ -1,4 +1,4 @@
-"""Who may call what: every root query and mutation of the schema × every kind of caller.
+"""Who may call what: every root query and mutation of the schema by every kind of caller.
 
 The fields come from the schema itself, so a new field without an entry in ``EXPECTED`` fails
 ``test_every_root_field_has_an_expectation``. For each field and caller the test makes the real
