@@ -18,9 +18,11 @@ Guarantees
 
 Failures
     A temporary failure (no connection, timeout, 4xx) schedules another attempt after
-    ``backoff(attempts)`` (30 s doubling, at most an hour) and releases the claim; after
-    ``MAX_ATTEMPTS`` attempts, or on a permanent 5xx refusal, the message is FAILED with the
-    server's answer in ``last_error``. While the SMTP server is down messages simply wait.
+    ``backoff(attempts)`` (30 s doubling, at most an hour) and releases the claim. A message
+    the server refuses for good (5xx) is FAILED at once, with the server's answer in
+    ``last_error``. While the SMTP server is unreachable or answers "try later", messages wait
+    and are retried hourly for up to ``GIVE_UP_AFTER`` (a week): an outage loses no email. A
+    message that breaks the worker itself (a bug) is FAILED after ``MAX_ATTEMPTS`` tries.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 10
+"""Tries of a message that fails for another reason than the mail server's answer."""
+GIVE_UP_AFTER = timedelta(days=7)
+"""How long a message waits out a mail server outage."""
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 BUSY_POLL_SECONDS = 1.0
@@ -127,11 +132,13 @@ class MailWorker:
                 outbox, build_email(outbox, mail_from=self.settings.mail_from)
             )
         except DeliveryError as exc:
-            await self._failed(outbox, str(exc), permanent=exc.permanent)
+            await self._failed(outbox, str(exc), permanent=exc.permanent, outage=True)
             return 0
         except Exception as exc:  # a bug or a damaged row: retried, then FAILED, never looping
             logger.exception("message %s could not be sent", outbox.message_id)
-            await self._failed(outbox, f"{type(exc).__name__}: {exc}", permanent=False)
+            await self._failed(
+                outbox, f"{type(exc).__name__}: {exc}", permanent=False, outage=False
+            )
             return 0
         marked = await self._mine(outbox).update(
             status=OutboxStatus.SENT,
@@ -147,19 +154,23 @@ class MailWorker:
             )
         return 1
 
-    async def _failed(self, outbox: OutboxMessage, error: str, *, permanent: bool) -> None:
+    async def _failed(
+        self, outbox: OutboxMessage, error: str, *, permanent: bool, outage: bool
+    ) -> None:
         attempts = outbox.attempts + 1
+        now = clock.now()
+        gave_up = now - outbox.created_at > GIVE_UP_AFTER if outage else attempts >= MAX_ATTEMPTS
         changes: dict[str, Any] = {
             "attempts": attempts,
             "last_error": error[:ERROR_MAX_LENGTH],
             "claimed_by": None,
             "claimed_until": None,
         }
-        if permanent or attempts >= MAX_ATTEMPTS:
+        if permanent or gave_up:
             changes["status"] = OutboxStatus.FAILED
             logger.error("message %s failed for good: %s", outbox.message_id, error)
         else:
-            changes["next_attempt_at"] = clock.now() + backoff(attempts)
+            changes["next_attempt_at"] = now + backoff(attempts)
             logger.warning(
                 "message %s not sent (attempt %d): %s", outbox.message_id, attempts, error
             )

@@ -12,7 +12,7 @@ from backend import clock
 from backend.notifications import worker as worker_module
 from backend.notifications.models import OutboxMessage, OutboxStatus
 from backend.notifications.outbox import Attachment, enqueue_email
-from backend.notifications.worker import MAX_ATTEMPTS, MailWorker, backoff
+from backend.notifications.worker import GIVE_UP_AFTER, MAX_ATTEMPTS, MailWorker, backoff
 from backend.settings import Settings
 from tests.notifications.conftest import CONTEXTS, SmtpServer, wait_until
 
@@ -189,22 +189,41 @@ async def test_a_temporary_refusal_is_retried(
     assert stored.next_attempt_at == NOW + timedelta(seconds=30)
 
 
-async def test_the_last_attempt_fails_the_message(
+async def test_a_day_long_outage_loses_nothing(
     settings: Settings, smtp_server_down: SmtpServer, time: Clock
 ) -> None:
     # given
     queued = await queue_reset()
     worker = worker_for(settings, smtp_server_down)
 
-    # when
-    for _ in range(MAX_ATTEMPTS + 2):
+    # when the mail server stays unreachable for a day
+    for _ in range(24):
         await worker.deliver_due()
-        time.current += timedelta(hours=2)
+        time.current += timedelta(hours=1, seconds=1)
+
+    # then the message still waits for it, retried hourly
+    stored = await OutboxMessage.get(id=queued.id)
+    assert stored.status == OutboxStatus.PENDING
+    assert stored.attempts == 24
+    assert stored.attempts > MAX_ATTEMPTS
+
+
+async def test_after_a_week_of_outage_the_message_fails(
+    settings: Settings, smtp_server_down: SmtpServer, time: Clock
+) -> None:
+    # given
+    queued = await queue_reset()
+    worker = worker_for(settings, smtp_server_down)
+    await worker.deliver_due()
+
+    # when
+    time.current += GIVE_UP_AFTER + timedelta(hours=1)
+    await worker.deliver_due()
 
     # then
     stored = await OutboxMessage.get(id=queued.id)
     assert stored.status == OutboxStatus.FAILED
-    assert stored.attempts == MAX_ATTEMPTS
+    assert stored.attempts == 2
 
 
 def test_the_backoff_doubles_from_30_seconds_up_to_an_hour() -> None:
