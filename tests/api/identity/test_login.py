@@ -24,7 +24,8 @@ mutation ($email: String!, $password: String!) {
   }
 }
 """
-LOGOUT = "mutation ($everywhere: Boolean!) { logout(input: {everywhere: $everywhere}) { userErrors { code } } }"
+LOGOUT = """mutation ($everywhere: Boolean!) {
+  logout(input: {everywhere: $everywhere}) { userErrors { code } } }"""
 VIEWER = "{ viewer { email role } }"
 
 pytestmark = pytest.mark.usefixtures("db")
