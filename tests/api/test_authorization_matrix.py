@@ -88,21 +88,21 @@ def arguments(field: str, world: World) -> str:
         "mailingLists": f"(resellerId: {reseller_a})",
         "apiKeys": f"(resellerId: {reseller_a})",
         "auditEvents": f"(resellerId: {reseller_a})",
-        "login": '(input: {email: "owner@a.test", password: "wrong password"})',
+        "login": '(input: {email: "owner@a.example", password: "wrong password"})',
         "logout": "(input: {})",
         "setPassword": '(input: {token: "no such token", password: "a good password"})',
-        "requestPasswordReset": '(input: {email: "nobody@nowhere.test"})',
+        "requestPasswordReset": '(input: {email: "nobody@nowhere.example"})',
         "createApiKey": f'(input: {{resellerId: {reseller_a}, name: "k", role: RESELLER_VIEWER}})',
         "revokeApiKey": f"(input: {{apiKeyId: {json.dumps(gid('ApiKey', world.api_key_a.id))}}})",
         "updateAccount": f'(input: {{resellerId: {reseller_a}, contactName: "New Name"}})',
-        "addEmployee": f'(input: {{resellerId: {reseller_a}, name: "New", email: "new@a.test"}})',
+        "addEmployee": f'(input: {{resellerId: {reseller_a}, name: "New", email: "n@a.example"}})',
         "updateEmployee": f'(input: {{employeeId: {contact_a}, jobTitle: "Chief"}})',
         "removeEmployee": f"(input: {{employeeId: {contact_a}}})",
         "setMailingListSubscription": (
             f"(input: {{employeeId: {contact_a}, mailingList: PRODUCT_NEWS, subscribed: true}})"
         ),
         "createReseller": (
-            '(input: {name: "New Partner", ownerEmail: "boss@new.test", ownerName: "Boss"})'
+            '(input: {name: "New Partner", ownerEmail: "boss@new.example", ownerName: "Boss"})'
         ),
         "updateReseller": f'(input: {{resellerId: {reseller_a}, discountPercent: "25"}})',
     }

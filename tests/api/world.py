@@ -79,17 +79,17 @@ async def _session_headers(user: User) -> dict[str, str]:
 async def build_world() -> World:
     reseller_a = await make_reseller("Reseller A")
     reseller_b = await make_reseller("Reseller B")
-    owner_a = await make_user(Role.RESELLER_OWNER, reseller_a, email="owner@a.test")
+    owner_a = await make_user(Role.RESELLER_OWNER, reseller_a, email="owner@a.example")
     users = {
-        "vendor_admin": await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test"),
+        "vendor_admin": await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example"),
         "owner": owner_a,
-        "purchaser": await make_user(Role.RESELLER_PURCHASER, reseller_a, email="buyer@a.test"),
-        "billing": await make_user(Role.RESELLER_BILLING, reseller_a, email="billing@a.test"),
-        "viewer": await make_user(Role.RESELLER_VIEWER, reseller_a, email="viewer@a.test"),
-        "customer": await make_user(Role.CUSTOMER, email="customer@c.test"),
-        "other_owner": await make_user(Role.RESELLER_OWNER, reseller_b, email="owner@b.test"),
+        "purchaser": await make_user(Role.RESELLER_PURCHASER, reseller_a, email="buyer@a.example"),
+        "billing": await make_user(Role.RESELLER_BILLING, reseller_a, email="billing@a.example"),
+        "viewer": await make_user(Role.RESELLER_VIEWER, reseller_a, email="viewer@a.example"),
+        "customer": await make_user(Role.CUSTOMER, email="customer@c.example"),
+        "other_owner": await make_user(Role.RESELLER_OWNER, reseller_b, email="owner@b.example"),
     }
-    contact_a = await Employee.create(reseller=reseller_a, name="Carla A", email="carla@a.test")
+    contact_a = await Employee.create(reseller=reseller_a, name="Carla A", email="carla@a.example")
     owner_actor: Actor = actor_for(owner_a)
     api_key_a, secret = await create_api_key(
         actor=owner_actor, reseller_id=reseller_a.id, name="Shop A", role=Role.RESELLER_PURCHASER
@@ -97,7 +97,7 @@ async def build_world() -> World:
     event = await record(owner_actor, "test.event", reseller_id=reseller_a.id)
     email = await enqueue_email(
         template="password_changed",
-        to=["owner@a.test"],
+        to=["owner@a.example"],
         reseller_id=reseller_a.id,
         context={"name": "Owner A"},
     )

@@ -42,7 +42,7 @@ async def make_user(
     """A user; reseller roles also get their employee record, as in the product."""
     n = next(_numbers)
     user = await User.create(
-        email=email or f"user{n}@example.test",
+        email=email or f"user{n}@example.example",
         name=name or f"User {n}",
         role=role,
         reseller=reseller if role.is_reseller_role else None,

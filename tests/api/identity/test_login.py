@@ -42,21 +42,21 @@ async def test_login_sets_an_http_only_session_cookie_and_viewer_follows(
 ) -> None:
     # given
     reseller = await make_reseller("Acme")
-    await make_user(Role.RESELLER_OWNER, reseller, email="owner@acme.test")
+    await make_user(Role.RESELLER_OWNER, reseller, email="owner@acme.example")
 
     # when
     response = await client.post(
         "/graphql",
         json={
             "query": LOGIN,
-            "variables": {"email": " Owner@Acme.test ", "password": DEMO_PASSWORD},
+            "variables": {"email": " Owner@Acme.example ", "password": DEMO_PASSWORD},
         },
     )
 
     # then
     assert response.json()["data"]["login"] == {
         "viewer": {
-            "email": "owner@acme.test",
+            "email": "owner@acme.example",
             "role": "RESELLER_OWNER",
             "reseller": {"name": "Acme"},
         },
@@ -68,16 +68,16 @@ async def test_login_sets_an_http_only_session_cookie_and_viewer_follows(
     assert "SameSite=lax" in cookie
     assert "Path=/" in cookie
     body = await graphql(client, VIEWER)
-    assert body["data"] == {"viewer": {"email": "owner@acme.test", "role": "RESELLER_OWNER"}}
+    assert body["data"] == {"viewer": {"email": "owner@acme.example", "role": "RESELLER_OWNER"}}
 
 
 async def test_a_wrong_password_and_an_unknown_email_get_the_same_answer(
     client: httpx.AsyncClient,
 ) -> None:
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
 
-    wrong_password = await login(client, "admin@vendor.test", "not the password")
-    unknown = await login(client, "nobody@vendor.test", "not the password")
+    wrong_password = await login(client, "admin@vendor.example", "not the password")
+    unknown = await login(client, "nobody@vendor.example", "not the password")
 
     assert (
         wrong_password
@@ -100,15 +100,15 @@ async def test_repeated_failures_lock_the_account_for_a_while(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # given an account under attack
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
     start = clock.now()
     monkeypatch.setattr(clock, "now", lambda: start)
     for _ in range(throttle.ACCOUNT.attempts):
-        result = await login(client, "admin@vendor.test", "guess")
+        result = await login(client, "admin@vendor.example", "guess")
         assert result["userErrors"][0]["code"] == "INVALID_CREDENTIALS"  # type: ignore[index]
 
     # when the right password comes next
-    refused = await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    refused = await login(client, "admin@vendor.example", DEMO_PASSWORD)
 
     # then it is refused without being checked, with a clear message
     assert refused["viewer"] is None
@@ -120,25 +120,25 @@ async def test_repeated_failures_lock_the_account_for_a_while(
     monkeypatch.setattr(
         clock, "now", lambda: start + throttle.ACCOUNT.window + timedelta(seconds=1)
     )
-    assert (await login(client, "admin@vendor.test", DEMO_PASSWORD))["userErrors"] == []
+    assert (await login(client, "admin@vendor.example", DEMO_PASSWORD))["userErrors"] == []
 
 
 async def test_a_success_clears_the_failures(client: httpx.AsyncClient) -> None:
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
     for _ in range(throttle.ACCOUNT.attempts - 1):
-        await login(client, "admin@vendor.test", "guess")
-    assert (await login(client, "admin@vendor.test", DEMO_PASSWORD))["userErrors"] == []
+        await login(client, "admin@vendor.example", "guess")
+    assert (await login(client, "admin@vendor.example", DEMO_PASSWORD))["userErrors"] == []
     for _ in range(throttle.ACCOUNT.attempts - 1):
-        await login(client, "admin@vendor.test", "guess")
-    assert (await login(client, "admin@vendor.test", DEMO_PASSWORD))["userErrors"] == []
+        await login(client, "admin@vendor.example", "guess")
+    assert (await login(client, "admin@vendor.example", DEMO_PASSWORD))["userErrors"] == []
 
 
 async def test_one_address_guessing_many_accounts_is_throttled(client: httpx.AsyncClient) -> None:
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
     for n in range(throttle.ADDRESS.attempts):
-        await login(client, f"user{n}@vendor.test", "guess")
+        await login(client, f"user{n}@vendor.example", "guess")
 
-    result = await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    result = await login(client, "admin@vendor.example", DEMO_PASSWORD)
 
     assert result["userErrors"][0]["code"] == "THROTTLED"  # type: ignore[index]
 
@@ -147,11 +147,11 @@ async def test_a_burst_of_concurrent_guesses_checks_at_most_the_limit(
     client: httpx.AsyncClient,
 ) -> None:
     # given
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
 
     # when twenty guesses arrive at once
     results = await asyncio.gather(
-        *(login(client, "admin@vendor.test", f"guess {n}") for n in range(20))
+        *(login(client, "admin@vendor.example", f"guess {n}") for n in range(20))
     )
 
     # then no more than the limit were checked: the rest were refused unseen
@@ -164,8 +164,8 @@ async def test_after_logout_the_session_is_dead_even_with_the_old_cookie(
     client: httpx.AsyncClient,
 ) -> None:
     # given a signed-in user whose cookie an attacker copied
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
-    await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
     stolen = client.cookies["pp_session"]
 
     # when the user signs out
@@ -181,10 +181,10 @@ async def test_after_logout_the_session_is_dead_even_with_the_old_cookie(
 
 
 async def test_logout_everywhere_ends_every_session(client: httpx.AsyncClient) -> None:
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
-    await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
     laptop = client.cookies["pp_session"]
-    await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
 
     await graphql(client, LOGOUT, {"everywhere": True})
 
@@ -196,8 +196,8 @@ async def test_logout_everywhere_ends_every_session(client: httpx.AsyncClient) -
 async def test_an_expired_session_is_anonymous(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
-    await login(client, "admin@vendor.test", DEMO_PASSWORD)
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
     later = clock.now() + timedelta(days=15)
     monkeypatch.setattr(clock, "now", lambda: later)
 
@@ -208,14 +208,14 @@ async def test_a_suspended_reseller_cannot_sign_in_and_its_sessions_stop(
     client: httpx.AsyncClient,
 ) -> None:
     reseller = await make_reseller("Acme")
-    await make_user(Role.RESELLER_OWNER, reseller, email="owner@acme.test")
-    await login(client, "owner@acme.test", DEMO_PASSWORD)
+    await make_user(Role.RESELLER_OWNER, reseller, email="owner@acme.example")
+    await login(client, "owner@acme.example", DEMO_PASSWORD)
 
     reseller.status = ResellerStatus.SUSPENDED
     await reseller.save()
 
     assert (await graphql(client, VIEWER))["data"] == {"viewer": None}
-    result = await login(client, "owner@acme.test", DEMO_PASSWORD)
+    result = await login(client, "owner@acme.example", DEMO_PASSWORD)
     assert result["userErrors"][0]["code"] == "PERMISSION_DENIED"  # type: ignore[index]
     assert "suspended" in result["userErrors"][0]["message"]  # type: ignore[index]
 
@@ -229,7 +229,7 @@ async def test_production_cookies_are_secure_and_host_only(
     from backend.settings import Environment
 
     settings = replace(app.state.settings, env=Environment.PRODUCTION)  # type: ignore[attr-defined]
-    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
     transport = httpx.ASGITransport(app=create_app(settings, manage_database=False))
     async with httpx.AsyncClient(
         transport=transport,
@@ -240,7 +240,7 @@ async def test_production_cookies_are_secure_and_host_only(
             "/graphql",
             json={
                 "query": LOGIN,
-                "variables": {"email": "admin@vendor.test", "password": DEMO_PASSWORD},
+                "variables": {"email": "admin@vendor.example", "password": DEMO_PASSWORD},
             },
         )
     cookie = response.headers["set-cookie"]

@@ -116,13 +116,13 @@ async def test_an_expired_link_is_refused(
     ("password", "message"),
     [
         ("short", "Use at least 10 characters for the password."),
-        ("admin@vendor.test", "The password must not be your email address."),
+        ("admin@vendor.example", "The password must not be your email address."),
     ],
 )
 async def test_a_weak_password_is_refused_and_the_link_still_works(
     client: httpx.AsyncClient, password: str, message: str
 ) -> None:
-    user = await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test", password=None)
+    user = await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example", password=None)
     token, _ = await issue_token(user, TokenPurpose.INVITE)
 
     result = await set_password(client, token, password)
@@ -152,10 +152,10 @@ async def test_a_new_password_ends_other_sessions_and_old_links(
 
 
 async def test_a_reset_request_mails_a_link_that_works(client: httpx.AsyncClient) -> None:
-    user = await make_user(Role.VENDOR_ADMIN, email="admin@vendor.test")
+    user = await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
 
-    known = await graphql(client, RESET, {"email": "Admin@Vendor.test"})
-    unknown = await graphql(client, RESET, {"email": "nobody@vendor.test"})
+    known = await graphql(client, RESET, {"email": "Admin@Vendor.example"})
+    unknown = await graphql(client, RESET, {"email": "nobody@vendor.example"})
 
     assert known == unknown == {"data": {"requestPasswordReset": {"userErrors": []}}}
     [mail] = await OutboxMessage.filter(template="password_reset")
@@ -167,6 +167,6 @@ async def test_a_reset_request_mails_a_link_that_works(client: httpx.AsyncClient
 
 async def test_reset_requests_from_one_address_are_throttled(client: httpx.AsyncClient) -> None:
     for _ in range(5):
-        await graphql(client, RESET, {"email": "someone@vendor.test"})
-    body = await graphql(client, RESET, {"email": "someone@vendor.test"})
+        await graphql(client, RESET, {"email": "someone@vendor.example"})
+    body = await graphql(client, RESET, {"email": "someone@vendor.example"})
     assert body["data"]["requestPasswordReset"]["userErrors"][0]["code"] == "THROTTLED"  # type: ignore[index]
