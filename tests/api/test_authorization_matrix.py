@@ -27,6 +27,7 @@ from graphql import (
 )
 
 from backend.api.schema import schema
+from backend.audit.models import AuditEvent
 from tests.api.world import CALLERS, World, build_world, gid
 
 ALL = dict.fromkeys(CALLERS, "allow")
@@ -75,6 +76,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     "createReseller": VENDOR,
     "updateReseller": VENDOR,
 }
+
+
+CHANGES_NOTHING = {"requestPasswordReset"}  # for an address without a login
+"""Mutations that, called as here, change no data."""
 
 
 def arguments(field: str, world: World) -> str:
@@ -185,11 +190,21 @@ async def test_query_access(client: httpx.AsyncClient, world: World, field: str)
 async def test_mutation_access(
     client: httpx.AsyncClient, world: World, field: str, caller: str
 ) -> None:
+    before = await AuditEvent.all().count()
+
     # when
     body = await world.call(client, caller, operation("mutation", field, world), {})
 
     # then
-    assert classify(body, field) == EXPECTED[field][caller], body
+    outcome = classify(body, field)
+    assert outcome == EXPECTED[field][caller], body
+    # and a change that went through is in the audit log, a refused one is not
+    changed = outcome == "allow" and not body["data"][field]["userErrors"]  # type: ignore[index]
+    audited = await AuditEvent.all().count() > before
+    if field in CHANGES_NOTHING or (field == "logout" and caller in ("anonymous", "api_key")):
+        assert not audited, body
+    else:
+        assert audited == changed, body
 
 
 async def test_node_of_reseller_a_is_null_for_outsiders(

@@ -1,0 +1,128 @@
+"""Every list the UI shows costs a fixed number of SQL queries, however long it is."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import httpx
+import pytest
+
+from backend.accounts.models import Employee, MailingList, MailingListSubscription, Reseller
+from backend.audit.services import record
+from backend.identity.api_keys import create_api_key
+from backend.identity.models import User
+from backend.identity.roles import Role
+from backend.identity.sessions import actor_for
+from backend.notifications.outbox import enqueue_email
+from tests.conftest import graphql
+from tests.identity.factories import make_reseller, make_user, sign_in
+
+pytestmark = pytest.mark.usefixtures("db")
+
+Grow = Callable[[User, int], Awaitable[None]]
+
+
+async def grow_employees(owner: User, n: int) -> None:
+    for i in range(n):
+        user = await make_user(Role.RESELLER_VIEWER, await owner.reseller)  # type: ignore[misc]
+        employee = await Employee.get(user_id=user.id)
+        await MailingListSubscription.create(
+            reseller_id=owner.reseller_id,
+            employee=employee,
+            mailing_list=list(MailingList)[i % 3],
+        )
+
+
+async def grow_api_keys(owner: User, n: int) -> None:
+    for i in range(n):
+        await create_api_key(
+            actor=actor_for(owner),
+            reseller_id=owner.reseller_id,
+            name=f"Key {i}",
+            role=Role.RESELLER_VIEWER,
+        )
+
+
+async def grow_audit(owner: User, n: int) -> None:
+    for i in range(n):
+        await record(
+            actor_for(owner),
+            "test.event",
+            reseller_id=owner.reseller_id,
+            target=owner,
+            changes={"n": [i, i + 1]},
+        )
+
+
+async def grow_resellers(owner: User, n: int) -> None:
+    for _ in range(n):
+        reseller = await make_reseller()
+        await make_user(Role.RESELLER_OWNER, reseller)
+
+
+async def grow_emails(owner: User, n: int) -> None:
+    for _ in range(n):
+        await enqueue_email(
+            template="password_changed",
+            to=[owner.email],
+            reseller_id=owner.reseller_id,
+            context={"name": "O"},
+        )
+
+
+LISTS: dict[str, tuple[Role, str, Grow]] = {
+    "employees": (
+        Role.RESELLER_OWNER,
+        "{ employees { edges { node { id name role loginStatus lastLoginAt mailingLists "
+        "isViewer } } } }",
+        grow_employees,
+    ),
+    "mailingLists": (
+        Role.RESELLER_OWNER,
+        "{ mailingLists { code subscribed subscribers { name role mailingLists } } }",
+        grow_employees,
+    ),
+    "apiKeys": (
+        Role.RESELLER_OWNER,
+        "{ apiKeys { edges { node { id name role createdBy lastUsedAt active } } } }",
+        grow_api_keys,
+    ),
+    "auditEvents": (
+        Role.RESELLER_OWNER,
+        "{ auditEvents { edges { node { id action actor reseller { name } "
+        "changes { field oldValue newValue } } } } }",
+        grow_audit,
+    ),
+    "resellers": (
+        Role.VENDOR_ADMIN,
+        "{ resellers { edges { node { id name discountPercent ownerEmail status } } } }",
+        grow_resellers,
+    ),
+    "emails": (
+        Role.VENDOR_ADMIN,
+        "{ emails { edges { node { id to subject status attempts } } } }",
+        grow_emails,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+async def test_a_list_costs_the_same_queries_at_any_length(
+    client: httpx.AsyncClient, count_queries: Callable[..., object], name: str
+) -> None:
+    role, query, grow = LISTS[name]
+    reseller = await Reseller.create(name="Acme")
+    owner = await make_user(Role.RESELLER_OWNER, reseller)
+    viewer = owner if role is Role.RESELLER_OWNER else await make_user(role)
+    await sign_in(client, viewer)
+
+    await grow(owner, 1)
+    with count_queries() as short:  # type: ignore[attr-defined]
+        short_body = await graphql(client, query)
+    await grow(owner, 12)
+    with count_queries() as long:  # type: ignore[attr-defined]
+        long_body = await graphql(client, query)
+
+    assert "errors" not in short_body and "errors" not in long_body, long_body
+    assert len(str(long_body)) > len(str(short_body))
+    assert short.count == long.count, long.statements
