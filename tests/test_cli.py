@@ -201,3 +201,58 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+def test_create_admin_prints_a_link_that_lets_the_admin_in(data_env: dict[str, str]) -> None:
+    # given
+    assert run("migrate", env=data_env).returncode == 0
+
+    # when
+    created = run("create-admin", "Boss@Vendor.example", "--name", "Boss", env=data_env)
+    again = run("create-admin", "boss@vendor.example", env=data_env)
+    refused = run("create-admin", "not an address", env=data_env)
+
+    # then
+    assert created.returncode == 0, created.stderr
+    assert "Created vendor admin boss@vendor.example." in created.stdout
+    assert "Found vendor admin boss@vendor.example." in again.stdout
+    first_link = created.stdout.strip().splitlines()[-1]
+    second_link = again.stdout.strip().splitlines()[-1]
+    assert first_link.startswith("http://127.0.0.1:8000/set-password?token=")
+    assert first_link != second_link
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "partner-portal: error: 'not an address' is not a valid email address."
+    )
+    # and the newest link works, the older one no longer does
+    script = f"""
+import asyncio, sys
+from tortoise import Tortoise
+from backend.db import tortoise_config
+from backend.errors import DomainError
+from backend.identity.set_password import set_password
+from backend.settings import load_settings
+
+async def main():
+    await Tortoise.init(config=tortoise_config(load_settings().database_url))
+    results = []
+    for token in ({first_link.split("=", 1)[1]!r}, {second_link.split("=", 1)[1]!r}):
+        try:
+            await set_password(token=token, password="a good long password", ip_address="")
+            results.append("ok")
+        except DomainError:
+            results.append("refused")
+    await Tortoise.close_connections()
+    print(",".join(results))
+
+asyncio.run(main())
+"""
+    used = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **data_env},
+        check=False,
+    )
+    assert used.stdout.strip() == "refused,ok", used.stderr

@@ -25,6 +25,7 @@ from graphql import (
     GraphQLScalarType,
     get_named_type,
 )
+from strawberry import relay
 
 from backend.api.schema import schema
 from backend.audit.models import AuditEvent
@@ -215,3 +216,28 @@ async def test_node_of_reseller_a_is_null_for_outsiders(
         for caller in ("anonymous", "customer", "other_owner"):
             body = await world.call(client, caller, query, {"id": node_id})
             assert body == {"data": {"node": None}}, (caller, node_id)
+
+
+SHARED_NODE_TYPES = {"Product", "Edition", "Tier", "Addon"}
+"""The catalog: the same for every signed-in caller, owned by no reseller."""
+
+
+async def test_every_node_type_is_covered_by_the_cross_tenant_check(world: World) -> None:
+    node_types = {
+        name
+        for name, gql_type in schema._schema.type_map.items()
+        if isinstance(gql_type, GraphQLObjectType)
+        and "Node" in {i.name for i in gql_type.interfaces}
+    }
+    covered = {relay.GlobalID.from_id(i).type_name for i in world.ids_of_a()}
+    assert node_types - SHARED_NODE_TYPES == covered, "add the new Node type to World.ids_of_a"
+
+
+async def test_insiders_do_see_reseller_a_by_node_id(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """The other side of the cross-tenant check: the ids are real and reachable."""
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    for node_id in world.ids_of_a():
+        body = await world.call(client, "vendor_admin", query, {"id": node_id})
+        assert body == {"data": {"node": {"id": node_id}}}

@@ -1,0 +1,54 @@
+"""``seed-demo``: the demo logins of DESIGN.md §7, idempotently."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.accounts.models import Employee, Reseller
+from backend.demo import seed_demo
+from backend.identity.models import User
+from backend.identity.passwords import verify_password
+from backend.identity.roles import Role
+from tests.identity.factories import DEMO_PASSWORD
+
+DEMO_LOGINS = {
+    "admin@example.com": (Role.VENDOR_ADMIN, None),
+    "owner@reseller.example": (Role.RESELLER_OWNER, "Reseller Example Inc."),
+    "purchaser@reseller.example": (Role.RESELLER_PURCHASER, "Reseller Example Inc."),
+    "billing@reseller.example": (Role.RESELLER_BILLING, "Reseller Example Inc."),
+    "viewer@reseller.example": (Role.RESELLER_VIEWER, "Reseller Example Inc."),
+    "owner@second-reseller.example": (Role.RESELLER_OWNER, "Second Reseller Example LLC"),
+    "customer@example.com": (Role.CUSTOMER, None),
+}
+
+pytestmark = pytest.mark.usefixtures("db")
+
+
+async def test_the_demo_logins_exist_with_the_demo_password() -> None:
+    await seed_demo(password=DEMO_PASSWORD)
+
+    users = {u.email: u for u in await User.all().prefetch_related("reseller")}
+    assert set(users) == set(DEMO_LOGINS)
+    for email, (role, reseller) in DEMO_LOGINS.items():
+        user = users[email]
+        assert user.role is role
+        assert (user.reseller.name if user.reseller else None) == reseller
+        assert await verify_password(user.password_hash, DEMO_PASSWORD)
+    discounts = {r.name: r.discount_bps for r in await Reseller.all()}
+    assert discounts == {"Reseller Example Inc.": 2000, "Second Reseller Example LLC": 3000}
+    assert all(r.may_pay_by_invoice for r in await Reseller.all())
+    contacts = await Employee.filter(user_id__isnull=True).count()
+    assert contacts >= 1
+
+
+async def test_seeding_twice_changes_nothing_and_keeps_changed_passwords() -> None:
+    await seed_demo(password=DEMO_PASSWORD)
+    admin = await User.get(email="admin@example.com")
+    admin.password_hash = "changed"
+    await admin.save()
+
+    await seed_demo(password="another-demo-password")
+
+    assert (await User.get(email="admin@example.com")).password_hash == "changed"
+    assert await User.all().count() == len(DEMO_LOGINS)
+    assert await Employee.all().count() == 6
