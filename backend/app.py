@@ -13,6 +13,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.app import GraphQLApp
 from backend.db import tortoise_config
+from backend.identity.housekeeping import running_housekeeping
 from backend.logs import RequestIdMiddleware
 from backend.notifications.worker import running_mail_worker
 from backend.settings import Settings, load_settings
@@ -34,7 +35,8 @@ def create_app(
             return
         async with (
             RegisterTortoise(app, config=tortoise_config(settings.database_url)),
-            running_mail_worker(settings),  # stops before the ORM closes
+            running_mail_worker(settings),  # these stop before the ORM closes
+            running_housekeeping(),
         ):
             yield
 
