@@ -65,7 +65,16 @@ async def paginate(
     """One page of ``queryset`` in ``order``, whose last field must be unique (the id)."""
     check_first(first)
     if after is not None:
-        queryset = queryset.filter(_after(order, decode_cursor(after, len(order))))
+        values = decode_cursor(after, len(order))
+        fields_map = queryset.model._meta.fields_map
+        try:  # back to the column's type: PostgreSQL compares a timestamp with a datetime only
+            typed = [
+                fields_map[spec.lstrip("-")].to_python_value(value)
+                for spec, value in zip(order, values, strict=True)
+            ]
+        except (TypeError, ValueError):
+            raise ClientError("`after` is not a cursor of this list.") from None
+        queryset = queryset.filter(_after(order, typed))
     rows = await queryset.order_by(*order).limit(first + 1)
     page = rows[:first]
     edges = [
