@@ -61,6 +61,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "logout": ALL,
     "setPassword": ALL,
     "requestPasswordReset": ALL,
+    "changePassword": {**SIGNED_IN, "api_key": "deny"},
     "createApiKey": OWNERS_OF_A,
     "revokeApiKey": OWNERS_OF_A,
     "updateAccount": OWNERS_OF_A,
@@ -98,6 +99,9 @@ def arguments(field: str, world: World) -> str:
         "logout": "(input: {})",
         "setPassword": '(input: {token: "no such token", password: "a good password"})',
         "requestPasswordReset": '(input: {email: "nobody@nowhere.example"})',
+        "changePassword": (
+            '(input: {currentPassword: "demo-password", newPassword: "a brand new password"})'
+        ),
         "createApiKey": f'(input: {{resellerId: {reseller_a}, name: "k", role: RESELLER_VIEWER}})',
         "revokeApiKey": f"(input: {{apiKeyId: {json.dumps(gid('ApiKey', world.api_key_a.id))}}})",
         "updateAccount": f'(input: {{resellerId: {reseller_a}, contactName: "New Name"}})',

@@ -9,9 +9,9 @@ from backend.api.enums import Permission, Role
 from backend.api.errors import UserError, errors_field, user_errors
 from backend.api.identity.types import ApiKey, Viewer, viewer_of
 from backend.api.ids import local_id, required_id
-from backend.api.permissions import PUBLIC, access
+from backend.api.permissions import AUTHENTICATED, PUBLIC, access
 from backend.errors import DomainError
-from backend.identity import api_keys, sessions, set_password
+from backend.identity import api_keys, profile, sessions, set_password
 from backend.web.auth import clear_session_cookie, client_address, set_session_cookie
 
 
@@ -102,6 +102,17 @@ class RevokeApiKeyPayload:
     )
 
 
+@strawberry.input(description="A new password for the signed-in user.")
+class ChangePasswordInput:
+    current_password: str = strawberry.field(description="The password used today.")
+    new_password: str = strawberry.field(description="The new password, 10 characters or more.")
+
+
+@strawberry.type(description="The result of changing the password; other sessions are ended.")
+class ChangePasswordPayload:
+    user_errors: list[UserError] = errors_field()
+
+
 def _user_agent(info: Info) -> str:
     return info.context.request.headers.get("user-agent", "")
 
@@ -176,6 +187,23 @@ class IdentityMutation:
         except DomainError as error:
             return RequestPasswordResetPayload(user_errors=user_errors(error))
         return RequestPasswordResetPayload()
+
+    @strawberry.mutation(
+        description="Change your password; signs out your other sessions.",
+        extensions=access(AUTHENTICATED),
+    )
+    async def change_password(
+        self, info: Info, input: ChangePasswordInput
+    ) -> ChangePasswordPayload:
+        try:
+            await profile.change_password(
+                actor=info.context.actor,
+                current_password=input.current_password,
+                new_password=input.new_password,
+            )
+        except DomainError as error:
+            return ChangePasswordPayload(user_errors=user_errors(error))
+        return ChangePasswordPayload()
 
     @strawberry.mutation(
         description="Create an API key; its secret is in the answer and never again.",
