@@ -77,8 +77,12 @@ async def create_reseller(*, actor: Actor, new: NewReseller, public_url: str) ->
             owner = await User.create(
                 email=owner_email, name=owner_name, role=Role.RESELLER_OWNER, reseller=reseller
             )
-        except IntegrityError:  # a concurrent creation took the name or the email
-            raise DomainError(ErrorKind.CONFLICT, NAME_TAKEN, field="name") from None
+        except IntegrityError:  # a concurrent creation took the name or the email meanwhile
+            raise DomainError(
+                ErrorKind.CONFLICT,
+                "Another reseller or login was just created with this name or email.",
+                field="name",
+            ) from None
         await Employee.create(reseller=reseller, name=owner_name, email=owner_email, user=owner)
         await invite(owner, public_url=public_url, invited_by=actor.label, reseller_name=name)
         await record(

@@ -131,6 +131,7 @@ async def _start(info: Info, new: sessions.NewSession) -> Viewer | None:
 class IdentityMutation:
     @strawberry.mutation(description="Sign in; sets the session cookie.", extensions=access(PUBLIC))
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+        await sessions.logout(info.context.actor)  # a new sign-in never inherits a session
         try:
             new = await sessions.login(
                 email=input.email,
