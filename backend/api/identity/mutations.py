@@ -131,7 +131,6 @@ async def _start(info: Info, new: sessions.NewSession) -> Viewer | None:
 class IdentityMutation:
     @strawberry.mutation(description="Sign in; sets the session cookie.", extensions=access(PUBLIC))
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
-        await sessions.logout(info.context.actor)  # a new sign-in never inherits a session
         try:
             new = await sessions.login(
                 email=input.email,
@@ -142,6 +141,7 @@ class IdentityMutation:
             )
         except DomainError as error:
             return LoginPayload(user_errors=user_errors(error))
+        await sessions.logout(info.context.actor)  # the browser's previous session ends
         return LoginPayload(viewer=await _start(info, new))
 
     @strawberry.mutation(description="Sign out: ends the session.", extensions=access(PUBLIC))
