@@ -246,3 +246,18 @@ async def test_production_cookies_are_secure_and_host_only(
     cookie = response.headers["set-cookie"]
     assert cookie.startswith("__Host-pp_session=")
     assert "Secure" in cookie
+
+
+async def test_signing_in_again_replaces_the_session_and_a_failure_keeps_it(
+    client: httpx.AsyncClient,
+) -> None:
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example")
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
+    first = client.cookies["pp_session"]
+
+    await login(client, "admin@vendor.example", "wrong password")
+    assert (await graphql(client, VIEWER))["data"]["viewer"] is not None  # type: ignore[index]
+
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
+    assert client.cookies["pp_session"] != first
+    assert await Session.filter(revoked_at__isnull=True).count() == 1
