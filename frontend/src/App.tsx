@@ -1,64 +1,161 @@
-import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { ErrorAlert } from './components/ErrorAlert';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
 import { LoadingStatus } from './components/LoadingStatus';
 import { NotFoundPage } from './components/NotFoundPage';
 import { PlaceholderPage } from './components/PlaceholderPage';
+import { QueryContent } from './components/QueryContent';
+import { ROLE_LABELS } from './lib/labels';
+import { useRetryableQuery } from './lib/useRetryableQuery';
+import { mainNavigationFor, type Area } from './session/access';
+import { RequireAccess, RequireNoViewer, RequireViewer } from './session/guards';
+import { viewerQuery, type SessionViewer } from './session/queries';
+import { useSignOut } from './session/useSignOut';
+import { ViewerContext } from './session/ViewerContext';
 
 // Each feature's views load on first visit, keeping the initial bundle small.
+const LoginView = lazy(() => import('./features/auth/views/LoginView'));
+const ForgotPasswordView = lazy(() => import('./features/auth/views/ForgotPasswordView'));
+const SetPasswordView = lazy(() => import('./features/auth/views/SetPasswordView'));
 const ShopView = lazy(() => import('./features/catalog/views/ShopView'));
+const AccountSection = lazy(() => import('./features/account/views/AccountSection'));
+const CompanyDetailsView = lazy(() => import('./features/account/views/CompanyDetailsView'));
+const PeopleView = lazy(() => import('./features/people/views/PeopleView'));
+const EditPersonView = lazy(() => import('./features/people/views/EditPersonView'));
+const MailingListsView = lazy(() => import('./features/mailingLists/views/MailingListsView'));
+const ApiKeysView = lazy(() => import('./features/apiKeys/views/ApiKeysView'));
+const AuditLogView = lazy(() => import('./features/audit/views/AuditLogView'));
+const ResellersView = lazy(() => import('./features/resellers/views/ResellersView'));
+const ResellerView = lazy(() => import('./features/resellers/views/ResellerView'));
+const EmailsView = lazy(() => import('./features/emails/views/EmailsView'));
+const EmailView = lazy(() => import('./features/emails/views/EmailView'));
 
-/** Pages whose features are still to come. */
-const PLACEHOLDER_PAGES = [
+/** Pages whose features are still to come, each for the roles that will use it. */
+const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; description: string }[] = [
   {
     path: '/',
+    area: 'dashboard',
     title: 'Dashboard',
     description: 'An overview of your licenses, open invoices and recent orders will appear here.',
   },
   {
     path: '/cart',
+    area: 'cart',
     title: 'Cart',
     description: 'New licenses, upgrades and renewals you add will appear here, ready for checkout.',
   },
   {
     path: '/licenses',
+    area: 'licenses',
     title: 'Licenses',
     description:
       'Your licenses, the customers they are assigned to and their maintenance status will appear here.',
   },
   {
     path: '/customers',
+    area: 'customers',
     title: 'Customers',
     description: 'The customers you have resold licenses to will appear here.',
   },
   {
     path: '/invoices',
+    area: 'invoices',
     title: 'Invoices',
     description: 'Your order invoices and monthly summary invoices will appear here.',
   },
-  {
-    path: '/account',
-    title: 'Account',
-    description: 'Your contact information, employees, notifications and API keys will appear here.',
-  },
-] as const;
+];
 
+/** The app: who is signed in decides the navigation and the pages. */
 export function App() {
+  const session = useRetryableQuery({ query: viewerQuery });
+  if (!session.data) {
+    return (
+      <Layout>
+        <QueryContent query={session} what="your session">
+          {() => null}
+        </QueryContent>
+      </Layout>
+    );
+  }
+  const viewer = session.data.viewer ?? null;
   return (
-    <Layout>
-      <Suspense fallback={<LoadingStatus label="Loading page…" />}>
-        <Routes>
-          <Route path="/shop" element={<ShopView />} />
-          {PLACEHOLDER_PAGES.map(({ path, title, description }) => (
-            <Route
-              key={path}
-              path={path}
-              element={<PlaceholderPage title={title} description={description} />}
-            />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </Suspense>
+    <ViewerContext value={viewer}>
+      <Shell viewer={viewer}>
+        <Suspense fallback={<LoadingStatus label="Loading page…" />}>
+          <AppRoutes viewer={viewer} />
+        </Suspense>
+      </Shell>
+    </ViewerContext>
+  );
+}
+
+interface ViewerProps {
+  viewer: SessionViewer | null;
+}
+
+function Shell({ viewer, children: page }: ViewerProps & { children: ReactNode }) {
+  const { signOut, signingOut, error } = useSignOut();
+  const { pathname } = useLocation();
+  const children = <ErrorBoundary key={pathname}>{page}</ErrorBoundary>;
+  if (viewer === null) {
+    return <Layout>{children}</Layout>;
+  }
+  return (
+    <Layout
+      navigation={mainNavigationFor(viewer)}
+      user={{
+        name: viewer.name,
+        email: viewer.email ?? null,
+        roleLabel: ROLE_LABELS[viewer.role],
+        company: viewer.reseller?.name ?? null,
+      }}
+      onSignOut={signOut}
+      signingOut={signingOut}
+    >
+      {error && <ErrorAlert message={error} />}
+      {children}
     </Layout>
   );
+}
+
+function AppRoutes({ viewer }: ViewerProps) {
+  return (
+    <Routes>
+      <Route element={<RequireNoViewer viewer={viewer} />}>
+        <Route path="/login" element={<LoginView />} />
+        <Route path="/forgot-password" element={<ForgotPasswordView />} />
+      </Route>
+      <Route path="/set-password" element={<SetPasswordView />} />
+      <Route element={<RequireViewer viewer={viewer} />}>
+        {PLACEHOLDER_PAGES.map(({ path, area, title, description }) => (
+          <Route
+            key={path}
+            path={path}
+            element={restricted(area, <PlaceholderPage title={title} description={description} />)}
+          />
+        ))}
+        <Route path="/shop" element={restricted('shop', <ShopView />)} />
+        <Route path="/account" element={restricted('account', <AccountSection />)}>
+          <Route index element={<CompanyDetailsView />} />
+          <Route path="people" element={<PeopleView />} />
+          <Route path="people/:employeeId" element={<EditPersonView />} />
+          <Route path="mailing-lists" element={<MailingListsView />} />
+          <Route path="api-keys" element={restricted('apiKeys', <ApiKeysView />)} />
+          <Route path="audit-log" element={restricted('accountAuditLog', <AuditLogView />)} />
+        </Route>
+        <Route path="/audit-log" element={restricted('vendorAuditLog', <AuditLogView />)} />
+        <Route path="/resellers" element={restricted('resellers', <ResellersView />)} />
+        <Route path="/resellers/:resellerId" element={restricted('resellers', <ResellerView />)} />
+        <Route path="/emails" element={restricted('emails', <EmailsView />)} />
+        <Route path="/emails/:emailId" element={restricted('emails', <EmailView />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function restricted(area: Area, page: ReactElement) {
+  return <RequireAccess area={area}>{page}</RequireAccess>;
 }

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { Provider } from 'urql';
 import { App } from './App';
-import { createGraphqlClient } from './graphqlClient';
+import { ApiProvider } from './session/ApiProvider';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -13,10 +12,10 @@ if (container === null) {
 
 createRoot(container).render(
   <StrictMode>
-    <Provider value={createGraphqlClient()}>
+    <ApiProvider>
       <BrowserRouter>
         <App />
       </BrowserRouter>
-    </Provider>
+    </ApiProvider>
   </StrictMode>,
 );

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './session';
 
-test('a partner browses the catalog from the dashboard', async ({ page }) => {
+test('a partner signs in and browses the catalog from the dashboard', async ({ page }) => {
   await page.goto('/');
+  await signIn(page, 'purchaser@reseller.example');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   await nav.getByRole('link', { name: 'Shop' }).click();
@@ -22,9 +25,13 @@ test('a partner browses the catalog from the dashboard', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshots/shop.png' });
 });
 
-test('a client-side route loads directly from the server', async ({ page }) => {
+test('a client-side route loads directly from the server, after signing in', async ({ page }) => {
   await page.goto('/licenses');
 
+  await expect(page).toHaveURL(/\/login\?next=%2Flicenses$/);
+  await signIn(page, 'viewer@reseller.example');
+
+  await expect(page).toHaveURL(/\/licenses$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Licenses' })).toBeVisible();
   await expect(page).toHaveTitle('Licenses · Partner Portal');
 });

@@ -1,22 +1,27 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { SectionNav, type NavItem } from './SectionNav';
 
-const NAVIGATION = [
-  { to: '/', label: 'Dashboard' },
-  { to: '/shop', label: 'Shop' },
-  { to: '/cart', label: 'Cart' },
-  { to: '/licenses', label: 'Licenses' },
-  { to: '/customers', label: 'Customers' },
-  { to: '/invoices', label: 'Invoices' },
-  { to: '/account', label: 'Account' },
-] as const;
+/** Who is signed in, as the header shows it. */
+export interface SignedInUser {
+  name: string;
+  email: string | null;
+  roleLabel: string;
+  /** The reseller the user works for, if any. */
+  company: string | null;
+}
 
 interface LayoutProps {
   children: ReactNode;
+  /** The main navigation; none before signing in. */
+  navigation?: readonly NavItem[];
+  user?: SignedInUser | null;
+  onSignOut?: () => void;
+  signingOut?: boolean;
 }
 
-/** The shell around every page: skip link, header with the main navigation, and the main region. */
-export function Layout({ children }: LayoutProps) {
+/** The shell around every page: skip link, header with the main navigation and the user, and the main region. */
+export function Layout({ children, navigation = [], user = null, onSignOut, signingOut = false }: LayoutProps) {
   const main = useMoveFocusToMainOnNavigation();
   return (
     <>
@@ -25,18 +30,33 @@ export function Layout({ children }: LayoutProps) {
       </a>
       <header className="site-header">
         <p className="brand">Partner Portal</p>
-        <nav aria-label="Main">
-          <ul>
-            {NAVIGATION.map(({ to, label }) => (
-              <li key={to}>
-                {/* NavLink sets aria-current="page" on the link of the current page. */}
-                <NavLink to={to} end={to === '/'}>
-                  {label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {navigation.length > 0 && <SectionNav label="Main" items={navigation} className="main-nav" />}
+        {user && (
+          <div className="user-menu">
+            <p>
+              <span className="user-name">{user.name}</span>
+              <span className="user-detail">
+                {user.email && <span>{user.email}</span>}
+                <span>
+                  {user.roleLabel}
+                  {user.company && ` · ${user.company}`}
+                </span>
+              </span>
+            </p>
+            {onSignOut && (
+              <button
+                type="button"
+                className="button-secondary"
+                aria-disabled={signingOut}
+                onClick={() => {
+                  if (!signingOut) onSignOut();
+                }}
+              >
+                {signingOut ? 'Signing out…' : 'Sign out'}
+              </button>
+            )}
+          </div>
+        )}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {children}

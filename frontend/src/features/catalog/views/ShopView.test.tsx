@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { CombinedError, Provider, type Client } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { ShopCatalogQuery } from '../../../gql/graphql';
-import { mockClient } from '../../../test/mockClient';
+import { mockApi } from '../../../test/mockApi';
 import ShopView from './ShopView';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -71,7 +71,7 @@ function renderShop(client: Client) {
 
 describe('ShopView', () => {
   it('shows each product with its list prices per edition and tier', () => {
-    const { client } = mockClient({ data: CATALOG });
+    const { client } = mockApi({ ShopCatalog: { data: CATALOG } });
 
     renderShop(client);
 
@@ -102,7 +102,7 @@ describe('ShopView', () => {
   });
 
   it('shows add-ons with the editions that allow them and their yearly prices', () => {
-    const { client } = mockClient({ data: CATALOG });
+    const { client } = mockApi({ ShopCatalog: { data: CATALOG } });
 
     renderShop(client);
 
@@ -119,16 +119,16 @@ describe('ShopView', () => {
   });
 
   it('tells that the catalog is loading', () => {
-    const { client } = mockClient();
+    const { client } = mockApi({});
 
     renderShop(client);
 
-    expect(screen.getByRole('status')).toHaveTextContent('Loading catalog…');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading the catalog…');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('tells when the catalog is empty', () => {
-    const { client } = mockClient({ data: { products: [] } });
+    const { client } = mockApi({ ShopCatalog: { data: { products: [] } } });
 
     renderShop(client);
 
@@ -137,14 +137,11 @@ describe('ShopView', () => {
 
   it('shows the error and retries from the network', async () => {
     const failure = new CombinedError({ networkError: new Error('Failed to fetch') });
-    const { client, executeQuery } = mockClient(
-      { error: failure },
-      { data: CATALOG },
-    );
+    const { client, executeQuery } = mockApi({ ShopCatalog: [{ error: failure }, { data: CATALOG }] });
     renderShop(client);
 
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('[Network] Failed to fetch');
+    expect(alert).toHaveTextContent('The catalog could not be loaded. The server could not be reached.');
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
 
     expect(executeQuery).toHaveBeenLastCalledWith(
@@ -153,5 +150,16 @@ describe('ShopView', () => {
     );
     expect(await screen.findByRole('table', { name: 'SmarterMail list prices' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows the server’s message when the query fails and answers no data', () => {
+    const failure = new CombinedError({
+      graphQLErrors: [{ message: 'Your role does not allow this.', extensions: { code: 'FORBIDDEN' } }],
+    });
+    const { client } = mockApi({ ShopCatalog: { data: null, error: failure } });
+
+    renderShop(client);
+
+    expect(screen.getByRole('alert')).toHaveTextContent('The catalog could not be loaded. Your role does not allow this.');
   });
 });

@@ -1,0 +1,122 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { PersonQuery } from '../../../gql/graphql';
+import { mockApi } from '../../../test/mockApi';
+import { renderView, viewerWithRole } from '../../../test/render';
+import EditPersonView from './EditPersonView';
+
+const ROUTE = '/account/people/:employeeId';
+
+function personAnswer(overrides: Record<string, unknown> = {}): { data: PersonQuery } {
+  return {
+    data: {
+      node: {
+        __typename: 'Employee',
+        id: 'e1',
+        name: 'Bianca Billing',
+        email: 'billing@reseller.example',
+        phone: '',
+        jobTitle: 'Accounting',
+        role: 'RESELLER_BILLING',
+        loginStatus: 'ACTIVE',
+        lastLoginAt: null,
+        isViewer: false,
+        ...overrides,
+      },
+    },
+  };
+}
+
+const saved = {
+  data: {
+    updateEmployee: {
+      employee: {
+        id: 'e1',
+        name: 'Bianca Billing',
+        email: 'billing@reseller.example',
+        phone: '',
+        jobTitle: 'Accounting',
+        role: null,
+        loginStatus: 'NONE',
+        lastLoginAt: null,
+        isViewer: false,
+      },
+      userErrors: [],
+    },
+  },
+};
+
+describe('EditPersonView', () => {
+  it('takes the login away when "No login" is chosen, sending only what changed', async () => {
+    const api = mockApi({ Person: personAnswer(), UpdateEmployee: saved });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/e1' });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Edit Bianca Billing' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('readonly');
+    await userEvent.selectOptions(screen.getByLabelText('Access'), 'NONE');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(api.variablesOf('UpdateEmployee')).toEqual([{ input: { employeeId: 'e1', removeLogin: true } }]);
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent('/account/people');
+  });
+
+  it('gives a contact a login with a role', async () => {
+    const api = mockApi({
+      Person: personAnswer({ role: null, loginStatus: 'NONE', email: 'carla@reseller.example' }),
+      UpdateEmployee: saved,
+    });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/e1' });
+
+    const email = screen.getByLabelText('Email');
+    expect(email).not.toHaveAttribute('readonly');
+    await userEvent.clear(email);
+    await userEvent.type(email, 'carla@new.example');
+    await userEvent.selectOptions(screen.getByLabelText('Access'), 'RESELLER_VIEWER');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(api.variablesOf('UpdateEmployee')).toEqual([
+      { input: { employeeId: 'e1', email: 'carla@new.example', role: 'RESELLER_VIEWER' } },
+    ]);
+  });
+
+  it('shows the role error next to Access', async () => {
+    const api = mockApi({
+      Person: personAnswer(),
+      UpdateEmployee: {
+        data: {
+          updateEmployee: {
+            employee: null,
+            userErrors: [{ code: 'CONFLICT', message: 'The account needs an owner.', field: ['input', 'role'] }],
+          },
+        },
+      },
+    });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/e1' });
+
+    await userEvent.selectOptions(screen.getByLabelText('Access'), 'RESELLER_VIEWER');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(screen.getByLabelText('Access')).toHaveAccessibleDescription(
+      expect.stringContaining('Error: The account needs an owner.'),
+    );
+  });
+
+  it('says when there is no such person', () => {
+    const api = mockApi({ Person: { data: { node: null } } });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/nope' });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  it('is not for roles that may not manage the account', () => {
+    renderView(<EditPersonView />, {
+      client: mockApi({ Person: personAnswer() }).client,
+      route: ROUTE,
+      path: '/account/people/e1',
+      viewer: viewerWithRole('RESELLER_VIEWER'),
+    });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Not available for your role' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,18 @@
+import { graphql } from '../gql';
+
+/** The user errors every mutation payload returns. */
+export const userErrorFields = graphql(`
+  fragment UserErrorFields on UserError {
+    code
+    message
+    field
+  }
+`);
+
+/** What "Load more" needs of a connection's page. */
+export const nextPageFields = graphql(`
+  fragment NextPageFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);

@@ -1,0 +1,95 @@
+import type { NavItem } from '../components/SectionNav';
+import type { Permission, Role } from '../gql/graphql';
+import type { SessionViewer } from './queries';
+
+/** The parts of the app a role may or may not use. */
+export type Area =
+  | 'dashboard'
+  | 'shop'
+  | 'cart'
+  | 'licenses'
+  | 'customers'
+  | 'invoices'
+  | 'account'
+  | 'apiKeys'
+  | 'accountAuditLog'
+  | 'vendorAuditLog'
+  | 'resellers'
+  | 'emails';
+
+type AccessViewer = Pick<SessionViewer, 'role' | 'permissions'>;
+
+const RESELLER_ROLES: readonly Role[] = [
+  'RESELLER_OWNER',
+  'RESELLER_PURCHASER',
+  'RESELLER_BILLING',
+  'RESELLER_VIEWER',
+];
+
+function isReseller(viewer: AccessViewer): boolean {
+  return RESELLER_ROLES.includes(viewer.role);
+}
+
+export function hasPermission(viewer: AccessViewer, permission: Permission): boolean {
+  return viewer.permissions.includes(permission);
+}
+
+const RULES: Record<Area, (viewer: AccessViewer) => boolean> = {
+  dashboard: () => true,
+  shop: (viewer) => isReseller(viewer) || viewer.role === 'VENDOR_ADMIN',
+  cart: (viewer) => viewer.role === 'RESELLER_OWNER' || viewer.role === 'RESELLER_PURCHASER',
+  licenses: (viewer) => isReseller(viewer) || viewer.role === 'CUSTOMER',
+  customers: isReseller,
+  invoices: (viewer) =>
+    viewer.role === 'RESELLER_OWNER' || viewer.role === 'RESELLER_BILLING' || viewer.role === 'RESELLER_VIEWER',
+  account: (viewer) => isReseller(viewer) && hasPermission(viewer, 'ACCOUNT_READ'),
+  apiKeys: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
+  accountAuditLog: (viewer) => isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
+  vendorAuditLog: (viewer) => !isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
+  resellers: (viewer) => hasPermission(viewer, 'RESELLERS_MANAGE'),
+  emails: (viewer) => hasPermission(viewer, 'EMAIL_READ'),
+};
+
+/** Whether the viewer's role may use an area of the app. */
+export function canUse(viewer: AccessViewer, area: Area): boolean {
+  return RULES[area](viewer);
+}
+
+interface AreaLink extends NavItem {
+  area: Area;
+}
+
+const MAIN_NAVIGATION: readonly AreaLink[] = [
+  { to: '/', label: 'Dashboard', area: 'dashboard', end: true },
+  { to: '/shop', label: 'Shop', area: 'shop' },
+  { to: '/cart', label: 'Cart', area: 'cart' },
+  { to: '/licenses', label: 'Licenses', area: 'licenses' },
+  { to: '/customers', label: 'Customers', area: 'customers' },
+  { to: '/invoices', label: 'Invoices', area: 'invoices' },
+  { to: '/resellers', label: 'Resellers', area: 'resellers' },
+  { to: '/emails', label: 'Email', area: 'emails' },
+  { to: '/audit-log', label: 'Audit log', area: 'vendorAuditLog' },
+  { to: '/account', label: 'Account', area: 'account' },
+];
+
+const ACCOUNT_NAVIGATION: readonly AreaLink[] = [
+  { to: '/account', label: 'Company details', area: 'account', end: true },
+  { to: '/account/people', label: 'People', area: 'account' },
+  { to: '/account/mailing-lists', label: 'Mailing lists', area: 'account' },
+  { to: '/account/api-keys', label: 'API keys', area: 'apiKeys' },
+  { to: '/account/audit-log', label: 'Audit log', area: 'accountAuditLog' },
+];
+
+function linksFor(links: readonly AreaLink[], viewer: AccessViewer): NavItem[] {
+  return links.filter(({ area }) => canUse(viewer, area)).map(({ to, label, end }) => ({ to, label, end }));
+}
+
+/** The main navigation's links the viewer's role may use. */
+export function mainNavigationFor(viewer: AccessViewer): NavItem[] {
+  return linksFor(MAIN_NAVIGATION, viewer);
+}
+
+/** The account section's links the viewer's role may use. */
+export function accountNavigationFor(viewer: AccessViewer): NavItem[] {
+  return linksFor(ACCOUNT_NAVIGATION, viewer);
+}
