@@ -24,6 +24,8 @@ fi
 PARTNER_PORTAL_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/partner-portal-e2e.XXXXXX")"
 export PARTNER_PORTAL_DATA_DIR
 export PARTNER_PORTAL_ENV=development
+# Links in the email the tests read (invitations, password resets) point at this server.
+export PARTNER_PORTAL_PUBLIC_URL="http://127.0.0.1:${port}"
 echo "serve.sh: data folder ${PARTNER_PORTAL_DATA_DIR}" >&2
 trap 'rm -rf -- "${PARTNER_PORTAL_DATA_DIR}"' EXIT
 

@@ -25,6 +25,8 @@ interface PersonFormProps {
   /** Why the email cannot be changed, when it cannot (it is the person's login). */
   emailLockedReason?: string;
   accessHint: string;
+  /** Why the access cannot be changed, when it cannot (it is the viewer's own). */
+  accessLockedReason?: string;
   onSubmit: (values: PersonValues) => void;
   errors: FormErrorState;
   submitting: boolean;
@@ -41,6 +43,7 @@ export function PersonForm({
   busyLabel,
   emailLockedReason,
   accessHint,
+  accessLockedReason,
   onSubmit,
   errors,
   submitting,
@@ -96,7 +99,8 @@ export function PersonForm({
       />
       <SelectField
         label="Access"
-        hint={accessHint}
+        hint={accessLockedReason ?? accessHint}
+        disabled={accessLockedReason !== undefined}
         options={ACCESS_OPTIONS}
         value={values.access}
         onChange={(value) => {

@@ -119,4 +119,17 @@ describe('EditPersonView', () => {
 
     expect(screen.getByRole('heading', { level: 1, name: 'Not available for your role' })).toBeInTheDocument();
   });
+
+  it('does not offer to change one’s own access', () => {
+    renderView(<EditPersonView />, {
+      client: mockApi({ Person: personAnswer({ isViewer: true }) }).client,
+      route: ROUTE,
+      path: '/account/people/e1',
+    });
+
+    const access = screen.getByLabelText('Access');
+    expect(access).toBeDisabled();
+    expect(access).toHaveAccessibleDescription('You cannot change your own access.');
+    expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+  });
 });

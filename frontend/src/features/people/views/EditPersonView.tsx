@@ -82,6 +82,7 @@ function EditPerson({ person }: { person: Person }) {
         submitLabel="Save changes"
         busyLabel="Saving…"
         {...(hasLogin ? { emailLockedReason: 'The email is the person’s login and cannot be changed here.' } : {})}
+        {...(person.isViewer ? { accessLockedReason: 'You cannot change your own access.' } : {})}
         accessHint={
           hasLogin
             ? 'Change the role, or choose “No login” to take the login away (the person stays as a contact).'
