@@ -62,7 +62,7 @@ def clean(changes: AccountChanges) -> dict[str, Any]:
         elif field.name == "phone":
             value = validation.phone(problems, value, "phone")
         elif field.name == "billing_email":
-            value = validation.email(problems, value, "billing_email", required=False)
+            value = validation.email(problems, value, "billing_email")
         values[field.name] = value
     problems.raise_if_any()
     return values

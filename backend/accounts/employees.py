@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from backend import clock
 from backend.accounts import validation
 from backend.accounts.models import Employee, Reseller
 from backend.audit.services import record
 from backend.errors import DomainError, ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
-from backend.identity.models import User
+from backend.identity.models import SetPasswordToken, User
 from backend.identity.roles import RESELLER_ROLES, Permission, Role
 from backend.identity.sessions import revoke_sessions
 from backend.identity.set_password import invite
@@ -192,6 +193,37 @@ async def remove_employee(*, actor: Actor, employee_id: int) -> Employee:
         )
         await employee.delete()
         await _check_an_owner_remains(employee.reseller_id)
+    return employee
+
+
+async def resend_invitation(*, actor: Actor, employee_id: int, public_url: str) -> Employee:
+    """A new invitation for someone who has not chosen a password yet; the old link stops."""
+    actor.require(Permission.ACCOUNT_MANAGE)
+    async with in_transaction():
+        employee = await _load(actor, employee_id)
+        user = employee.user
+        if user is None or not user.is_active or user.password_hash is not None:
+            raise DomainError(
+                ErrorKind.CONFLICT,
+                "Only someone invited who has not chosen a password yet can be invited again.",
+                field="employee_id",
+            )
+        await SetPasswordToken.filter(user_id=user.id, used_at__isnull=True).update(
+            used_at=clock.now()
+        )
+        await invite(
+            user,
+            public_url=public_url,
+            invited_by=actor.label,
+            reseller_name=employee.reseller.name,
+        )
+        await record(
+            actor,
+            "employee.reinvite",
+            reseller_id=employee.reseller_id,
+            target=employee,
+            target_label=f"{employee.name} <{employee.email}>",
+        )
     return employee
 
 

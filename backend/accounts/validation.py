@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from backend.accounts.countries import CODES
 from backend.errors import DomainError, ErrorKind, Problems
 from backend.identity.emails import normalize_email
 
 PHONE = re.compile(r"^\+?[0-9 ()./-]{3,30}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
-COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 def text(problems: Problems, value: str, field: str, *, limit: int, required: bool = False) -> str:
@@ -29,8 +29,10 @@ def phone(problems: Problems, value: str, field: str) -> str:
 
 def country(problems: Problems, value: str, field: str) -> str:
     value = value.strip().upper()
-    if value and not COUNTRY.match(value):
-        problems.add(ErrorKind.INVALID, "Use the two-letter country code, such as US.", field)
+    if value and value not in CODES:
+        problems.add(
+            ErrorKind.INVALID, "Use the two-letter ISO country code, such as US or DE.", field
+        )
     return value
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from backend.api.accounts.mutations import AccountsMutation
 from backend.api.accounts.queries import AccountsQuery
@@ -39,7 +41,18 @@ class Mutation(IdentityMutation, AccountsMutation):
 
 check_every_root_field_has_a_rule(Query, Mutation)
 
-schema = strawberry.Schema(
+
+class Schema(strawberry.Schema):
+    """Strawberry's schema without its error log: ``MaskUnexpectedErrors`` logs what is
+    unexpected, with the request id; a refused or malformed request is the client's business."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     types=[UserError],

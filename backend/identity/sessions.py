@@ -127,7 +127,9 @@ async def logout(actor: Actor) -> None:
             revoked_at=clock.now()
         )
         if ended:
-            await record(actor, "session.logout", reseller_id=actor.reseller_id)
+            await record(
+                actor, "session.logout", reseller_id=actor.reseller_id, target_label=actor.label
+            )
 
 
 async def logout_everywhere(actor: Actor) -> None:

@@ -55,6 +55,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "mailingLists": ACCOUNT_READERS,
     "resellers": VENDOR,
     "auditEvents": OWNERS,
+    "auditActions": OWNERS,
     "emails": VENDOR,
     # mutations
     "login": ALL,
@@ -68,6 +69,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "addEmployee": OWNERS_OF_A,
     "updateEmployee": OWNERS_OF_A,
     "removeEmployee": OWNERS_OF_A,
+    "resendInvitation": OWNERS_OF_A,
     "setMailingListSubscription": {
         **OWNERS_OF_A,
         "purchaser": "deny",
@@ -88,6 +90,7 @@ def arguments(field: str, world: World) -> str:
     """The arguments each field is called with; they aim at reseller A's objects."""
     reseller_a = json.dumps(gid("Reseller", world.reseller_a.id))
     contact_a = json.dumps(gid("Employee", world.contact_a.id))
+    invited_a = json.dumps(gid("Employee", world.invited_a.id))
     table = {
         "node": f"(id: {reseller_a})",
         "product": '(code: "smartermail")',
@@ -108,6 +111,7 @@ def arguments(field: str, world: World) -> str:
         "addEmployee": f'(input: {{resellerId: {reseller_a}, name: "New", email: "n@a.example"}})',
         "updateEmployee": f'(input: {{employeeId: {contact_a}, jobTitle: "Chief"}})',
         "removeEmployee": f"(input: {{employeeId: {contact_a}}})",
+        "resendInvitation": f"(input: {{employeeId: {invited_a}}})",
         "setMailingListSubscription": (
             f"(input: {{employeeId: {contact_a}, mailingList: PRODUCT_NEWS, subscribed: true}})"
         ),

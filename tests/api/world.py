@@ -43,6 +43,7 @@ class World:
     reseller_b: Reseller
     owner_a: User
     contact_a: Employee
+    invited_a: Employee
     api_key_a: ApiKey
     audit_event_a: int
     email_a: int
@@ -90,6 +91,10 @@ async def build_world() -> World:
         "other_owner": await make_user(Role.RESELLER_OWNER, reseller_b, email="owner@b.example"),
     }
     contact_a = await Employee.create(reseller=reseller_a, name="Carla A", email="carla@a.example")
+    invited = await make_user(
+        Role.RESELLER_VIEWER, reseller_a, email="invited@a.example", password=None
+    )
+    invited_a = await Employee.get(user_id=invited.id)
     owner_actor: Actor = actor_for(owner_a)
     api_key_a, secret = await create_api_key(
         actor=owner_actor, reseller_id=reseller_a.id, name="Shop A", role=Role.RESELLER_PURCHASER
@@ -106,6 +111,7 @@ async def build_world() -> World:
         reseller_b=reseller_b,
         owner_a=owner_a,
         contact_a=contact_a,
+        invited_a=invited_a,
         api_key_a=api_key_a,
         audit_event_a=event.id,
         email_a=email.id,

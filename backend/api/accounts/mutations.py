@@ -11,7 +11,7 @@ from backend.api.accounts.types import Employee, Reseller
 from backend.api.context import Info
 from backend.api.enums import MailingList as MailingListCode
 from backend.api.enums import Permission, ResellerStatus, Role
-from backend.api.errors import UserError, user_errors
+from backend.api.errors import UserError, errors_field, user_errors
 from backend.api.ids import local_id, required_id
 from backend.api.permissions import access
 from backend.errors import DomainError
@@ -114,6 +114,17 @@ class RemoveEmployeePayload:
     user_errors: list[UserError] = strawberry.field(
         description="Why it failed.", default_factory=list
     )
+
+
+@strawberry.input(description="The invited person to send a new invitation to.")
+class ResendInvitationInput:
+    employee_id: strawberry.ID = strawberry.field(description="The person.")
+
+
+@strawberry.type(description="The person invited again; the previous link no longer works.")
+class ResendInvitationPayload:
+    employee: Employee | None = strawberry.field(description="The person.", default=None)
+    user_errors: list[UserError] = errors_field()
 
 
 @strawberry.input(description="Subscribe or unsubscribe a person to a mailing list.")
@@ -276,6 +287,23 @@ class AccountsMutation:
         except DomainError as error:
             return RemoveEmployeePayload(user_errors=user_errors(error))
         return RemoveEmployeePayload(removed_employee_id=input.employee_id)
+
+    @strawberry.mutation(
+        description="Email a new invitation to someone who has not chosen a password yet.",
+        extensions=access(Permission.ACCOUNT_MANAGE),
+    )
+    async def resend_invitation(
+        self, info: Info, input: ResendInvitationInput
+    ) -> ResendInvitationPayload:
+        try:
+            row = await employees.resend_invitation(
+                actor=info.context.actor,
+                employee_id=_employee_id(input.employee_id),
+                public_url=info.context.settings.public_url,
+            )
+        except DomainError as error:
+            return ResendInvitationPayload(user_errors=user_errors(error))
+        return ResendInvitationPayload(employee=Employee.from_row(row))
 
     @strawberry.mutation(
         description="Subscribe or unsubscribe a person (yourself by default) to a mailing list.",

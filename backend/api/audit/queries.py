@@ -17,6 +17,19 @@ from backend.identity.roles import Permission
 @strawberry.type
 class AuditQuery:
     @strawberry.field(
+        description="The kinds of action the audit log holds (for the caller), to filter by.",
+        extensions=access(Permission.AUDIT_READ),
+    )
+    async def audit_actions(self, info: Info) -> list[str]:
+        actions = (
+            await info.context.actor.scope(models.AuditEvent)
+            .order_by("action")
+            .distinct()
+            .values_list("action", flat=True)
+        )
+        return [str(action) for action in actions]
+
+    @strawberry.field(
         description="Changes made in the account, newest first; `action` narrows to one kind "
         "(e.g. `employee.add`) or a family (`employee`). Vendor admins see every account's.",
         extensions=access(Permission.AUDIT_READ),

@@ -220,3 +220,35 @@ async def test_removing_a_person_ends_their_login(client: httpx.AsyncClient, own
     assert result["data"]["removeEmployee"]["userErrors"] == []  # type: ignore[index]
     assert not await Employee.filter(id=employee.id).exists()
     assert not (await User.get(id=buyer.id)).is_active
+
+
+RESEND = """mutation ($id: ID!) {
+  resendInvitation(input: {employeeId: $id}) { employee { loginStatus } userErrors { code } } }"""
+
+
+async def test_a_new_invitation_replaces_the_old_link(
+    client: httpx.AsyncClient, owner: User
+) -> None:
+    added = await add(client, name="Pat", email="pat@acme.example", role=PURCHASER)
+    employee_id = added["employee"]["id"]  # type: ignore[index]
+
+    resent = await graphql(client, RESEND, {"id": employee_id})
+
+    assert resent["data"]["resendInvitation"]["userErrors"] == []  # type: ignore[index]
+    first, second = [
+        re.search(r"token=([\w-]+)", m.text_body).group(1)  # type: ignore[union-attr]
+        for m in await OutboxMessage.filter(template="invite").order_by("id")
+    ]
+    client.cookies.clear()
+    old = await graphql(client, SET_PASSWORD, {"token": first})
+    new = await graphql(client, SET_PASSWORD, {"token": second})
+    assert old["data"]["setPassword"]["userErrors"] == [{"code": "INVALID"}]  # type: ignore[index]
+    assert new["data"]["setPassword"]["userErrors"] == []  # type: ignore[index]
+
+
+async def test_only_someone_still_invited_can_be_invited_again(
+    client: httpx.AsyncClient, owner: User
+) -> None:
+    me = gid("Employee", (await Employee.get(user_id=owner.id)).id)
+    result = await graphql(client, RESEND, {"id": me})
+    assert result["data"]["resendInvitation"]["userErrors"] == [{"code": "CONFLICT"}]  # type: ignore[index]

@@ -61,3 +61,16 @@ async def test_events_are_filtered_by_action_or_family_and_paged(
         "ipAddress": "203.0.113.9",
         "changes": [{"field": "name", "oldValue": '"A"', "newValue": '"B"'}],
     }
+
+
+async def test_the_actions_to_filter_by_are_the_callers_own(client: httpx.AsyncClient) -> None:
+    acme = await make_user(Role.RESELLER_OWNER, await make_reseller("Acme"))
+    globex = await make_user(Role.RESELLER_OWNER, await make_reseller("Globex"))
+    for action in ("employee.add", "account.update", "employee.add"):
+        await record(actor_for(acme), action, reseller_id=acme.reseller_id)
+    await record(actor_for(globex), "api_key.create", reseller_id=globex.reseller_id)
+    await sign_in(client, acme)
+
+    body = await graphql(client, "{ auditActions }")
+
+    assert body["data"] == {"auditActions": ["account.update", "employee.add"]}
