@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tortoise import Tortoise
 from tortoise.exceptions import BaseORMException
 
-from backend.settings import Settings, SettingsError, load_settings
+from backend.settings import PREFIX, Settings, SettingsError, load_settings
 
 PROG = "partner-portal"
 
@@ -171,6 +172,12 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
             "several workers on SQLite share one file; use PostgreSQL for real scale"
         )
     print(f"Serving Partner Portal on http://{args.host}:{args.port} ({settings.env} mode)")
+    public_url = f"{PREFIX}PUBLIC_URL"
+    if not os.environ.get(public_url, "").strip():
+        # links in emails point at this server; the worker processes read it from the environment
+        host = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host  # noqa: S104
+        os.environ[public_url] = f"http://{host}:{args.port}"
+        print(f"Links in emails point to {os.environ[public_url]} (set {public_url} to change)")
     uvicorn.run(
         "backend.app:serve_app",
         factory=True,

@@ -136,6 +136,7 @@ def test_migrate_seed_and_serve_with_two_workers(data_env: dict[str, str], tmp_p
         output, _ = server.communicate(timeout=30)
     assert output.count("Started server process") == 2, output
     assert "Traceback" not in output
+    assert f"Links in emails point to http://127.0.0.1:{port}" in output
 
 
 def test_migrate_reports_what_it_applied(data_env: dict[str, str]) -> None:
