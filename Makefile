@@ -11,7 +11,8 @@ PORT ?= 8000
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .PHONY: help run test install install-dev build serve lint typecheck drift test-python \
-        test-sqlite test-postgres test-frontend test-e2e e2e-browser schema migrations lock clean
+        test-sqlite test-postgres test-frontend test-e2e e2e-browser schema migrations lock clean \
+        bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -52,6 +53,9 @@ build: node_modules/.package-lock.json ## build the web app into frontend/dist
 
 serve: ## serve without reinstalling
 	$(BIN)/partner-portal serve --host $(HOST) --port $(PORT)
+
+bench: install-dev ## print how fast sign-in, the viewer and the account lists answer
+	$(BIN)/python -m tests.bench.identity
 
 # --- checks --------------------------------------------------------------------------------
 lint: install-dev ## ruff (lint and format) and eslint
