@@ -29,7 +29,7 @@ from backend.identity.models import User
 from backend.identity.roles import Role
 from backend.settings import load_settings
 
-PASSWORD = "demo-password"  # noqa: S105 - the demo password
+PASSWORD = "demo-password"
 LOGIN = """mutation { login(input: {email: "owner@reseller.example", password: "demo-password"})
   { userErrors { code } } }"""
 VIEWER = "{ viewer { email role reseller { name } } }"
