@@ -67,13 +67,16 @@ async def main() -> None:
             reseller = await Reseller.get(name="Reseller Example Inc.")
             for n in range(100):
                 await Employee.get_or_create(
-                    reseller=reseller, email=f"person{n}@reseller.example",
+                    reseller=reseller,
+                    email=f"person{n}@reseller.example",
                     defaults={"name": f"Person {n:03}"},
                 )
             owner = await User.get(email="owner@reseller.example")
             _, secret = await create_api_key(
                 actor=Actor(role=Role.RESELLER_OWNER, user_id=owner.id, reseller_id=reseller.id),
-                reseller_id=reseller.id, name="bench", role=Role.RESELLER_VIEWER,
+                reseller_id=reseller.id,
+                name="bench",
+                role=Role.RESELLER_VIEWER,
             )
             app = create_app(settings, manage_database=False)
             transport = httpx.ASGITransport(app=app)
