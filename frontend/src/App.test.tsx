@@ -108,6 +108,26 @@ describe('App', () => {
     expect(screen.getByRole('main')).toHaveFocus();
   });
 
+  it.each<Role>([
+    'VENDOR_ADMIN',
+    'RESELLER_OWNER',
+    'RESELLER_PURCHASER',
+    'RESELLER_BILLING',
+    'RESELLER_VIEWER',
+    'CUSTOMER',
+  ])('takes a %s from their name in the header to their profile', async (role) => {
+    const viewer = signedInAs(role);
+    renderApp('/', viewer);
+    const profileLink = () =>
+      within(screen.getByRole('banner')).getByRole('link', { name: `${viewer.name} (your profile)` });
+
+    await userEvent.click(profileLink());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your profile' })).toBeInTheDocument();
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/profile$/);
+    expect(profileLink()).toHaveAttribute('aria-current', 'page');
+  });
+
   it('signs out, then starts a new session with an empty cache', async () => {
     const api = renderApp('/account', signedInAs('RESELLER_OWNER'), {
       Logout: { data: { logout: { userErrors: [] } } },

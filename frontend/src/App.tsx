@@ -31,6 +31,7 @@ const ResellersView = lazy(() => import('./features/resellers/views/ResellersVie
 const ResellerView = lazy(() => import('./features/resellers/views/ResellerView'));
 const EmailsView = lazy(() => import('./features/emails/views/EmailsView'));
 const EmailView = lazy(() => import('./features/emails/views/EmailView'));
+const ProfileView = lazy(() => import('./features/profile/views/ProfileView'));
 
 /** Pages whose features are still to come, each for the roles that will use it. */
 const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; description: string }[] = [
@@ -136,6 +137,7 @@ function AppRoutes({ viewer }: ViewerProps) {
             element={restricted(area, <PlaceholderPage title={title} description={description} />)}
           />
         ))}
+        <Route path="/profile" element={<ProfileView />} />
         <Route path="/shop" element={restricted('shop', <ShopView />)} />
         <Route path="/account" element={restricted('account', <AccountSection />)}>
           <Route index element={<CompanyDetailsView />} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { SectionNav, type NavItem } from './SectionNav';
 
 /** Who is signed in, as the header shows it. */
@@ -34,7 +34,10 @@ export function Layout({ children, navigation = [], user = null, onSignOut, sign
         {user && (
           <div className="user-menu">
             <p>
-              <span className="user-name">{user.name}</span>
+              <NavLink to="/profile" className="user-name">
+                {user.name}
+                <span className="visually-hidden"> (your profile)</span>
+              </NavLink>
               <span className="user-detail">
                 {user.email && <span>{user.email}</span>}
                 <span>

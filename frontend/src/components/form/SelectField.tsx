@@ -6,10 +6,16 @@ export interface SelectOption {
   label: string;
 }
 
+/** Options under a heading of their own (an `optgroup`). */
+export interface SelectOptionGroup {
+  group: string;
+  options: readonly SelectOption[];
+}
+
 interface SelectFieldProps {
   label: string;
   value: string;
-  options: readonly SelectOption[];
+  options: readonly (SelectOption | SelectOptionGroup)[];
   onChange: (value: string) => void;
   hint?: string | undefined;
   error?: string | undefined;
@@ -17,7 +23,11 @@ interface SelectFieldProps {
   name?: string;
 }
 
-/** A labelled drop-down with its hint and error message. */
+function Option({ value, label }: SelectOption) {
+  return <option value={value}>{label}</option>;
+}
+
+/** A labelled drop-down, its options optionally in groups, with its hint and error message. */
 export function SelectField({ label, value, options, onChange, hint, error, disabled, name }: SelectFieldProps) {
   const id = useId();
   return (
@@ -35,11 +45,17 @@ export function SelectField({ label, value, options, onChange, hint, error, disa
           onChange(event.target.value);
         }}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {options.map((option) =>
+          'group' in option ? (
+            <optgroup key={`group:${option.group}`} label={option.group}>
+              {option.options.map((inGroup) => (
+                <Option key={inGroup.value} {...inGroup} />
+              ))}
+            </optgroup>
+          ) : (
+            <Option key={option.value} {...option} />
+          ),
+        )}
       </select>
     </div>
   );

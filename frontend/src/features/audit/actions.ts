@@ -1,28 +1,89 @@
-import type { SelectOption } from '../../components/form/SelectField';
+import type { SelectOption, SelectOptionGroup } from '../../components/form/SelectField';
 
 /**
- * The families of audited actions the filter offers (the API filters by a
- * family such as `employee` or one action such as `employee.add`). The API has
- * no list of them, so they are named here.
+ * Readable names of the audited actions. The API lists the actions its log
+ * holds (`auditActions`, e.g. `employee.add`); the part before the dot is the
+ * family (`employee`), which the filter also accepts. A name not known here
+ * is shown as its words, so a new kind of action is offered all the same.
  */
-const RESELLER_FAMILIES: readonly SelectOption[] = [
-  { value: 'account', label: 'Company details' },
-  { value: 'employee', label: 'People' },
-  { value: 'mailing_list', label: 'Mailing lists' },
-  { value: 'api_key', label: 'API keys' },
-  { value: 'session', label: 'Sign-ins and sign-outs' },
-  { value: 'user', label: 'Passwords' },
-];
+const FAMILY_LABELS: Readonly<Record<string, string>> = {
+  account: 'Company details',
+  admin: 'Administrators',
+  api_key: 'API keys',
+  employee: 'People',
+  mailing_list: 'Mailing lists',
+  reseller: 'Resellers',
+  session: 'Sign-ins and sign-outs',
+  user: 'Passwords',
+};
 
-const VENDOR_FAMILIES: readonly SelectOption[] = [
-  { value: 'reseller', label: 'Resellers' },
-  { value: 'admin', label: 'Administrators' },
-];
+const ACTION_LABELS: Readonly<Record<string, string>> = {
+  'account.update': 'Company details changed',
+  'admin.create': 'Administrator created',
+  'admin.new_link': 'Administrator sent a new link',
+  'api_key.create': 'API key created',
+  'api_key.revoke': 'API key revoked',
+  'employee.add': 'Person added',
+  'employee.reinvite': 'Person invited again',
+  'employee.remove': 'Person removed',
+  'employee.update': 'Person changed',
+  'mailing_list.subscribe': 'Subscribed to a mailing list',
+  'mailing_list.unsubscribe': 'Unsubscribed from a mailing list',
+  'reseller.create': 'Reseller created',
+  'reseller.update': 'Reseller changed',
+  'session.login': 'Signed in',
+  'session.logout': 'Signed out',
+  'session.logout_everywhere': 'Signed out everywhere',
+  'user.change_password': 'Password changed',
+  'user.set_password': 'Password chosen from a link',
+};
 
-export function actionFilterOptions(isVendor: boolean): SelectOption[] {
-  return [
-    { value: '', label: 'All actions' },
-    ...(isVendor ? VENDOR_FAMILIES : []),
-    ...RESELLER_FAMILIES,
-  ];
+/** `mailing_list` → "Mailing list". */
+function words(name: string): string {
+  const spaced = name.replaceAll('_', ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function familyOf(action: string): string {
+  return action.split('.', 1)[0] ?? action;
+}
+
+function familyLabel(family: string): string {
+  return FAMILY_LABELS[family] ?? words(family);
+}
+
+function actionLabel(action: string): string {
+  const family = familyOf(action);
+  const rest = action.slice(family.length + 1);
+  return ACTION_LABELS[action] ?? `${familyLabel(family)}: ${words(rest).toLowerCase()}`;
+}
+
+function byLabel(a: SelectOption, b: SelectOption): number {
+  return a.label.localeCompare(b.label);
+}
+
+/**
+ * The filter's choices for the actions the log holds: all actions, then a
+ * group per family with the whole family first and then each of its actions,
+ * in the order of their readable names.
+ */
+export function actionFilterOptions(actions: readonly string[]): (SelectOption | SelectOptionGroup)[] {
+  const byFamily = new Map<string, SelectOption[]>();
+  for (const action of new Set(actions)) {
+    if (!action.includes('.')) continue; // the filter takes a name without a dot for a family
+    const family = familyOf(action);
+    byFamily.set(family, [...(byFamily.get(family) ?? []), { value: action, label: actionLabel(action) }]);
+  }
+  const families = [...byFamily].map(([family, members]) => ({
+    value: family,
+    label: familyLabel(family),
+    members: members.sort(byLabel),
+  }));
+  const groups = families.sort(byLabel).map(
+    ({ value, label, members }): SelectOptionGroup => ({
+      group: label,
+      options: [{ value, label: `${label}: all` }, ...members],
+    }),
+  );
+  return [{ value: '', label: 'All actions' }, ...groups];
 }

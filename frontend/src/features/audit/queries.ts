@@ -1,6 +1,13 @@
 import { graphql } from '../../gql';
 import type { AuditEventsQuery } from '../../gql/graphql';
 
+/** The actions the caller's audit log holds, e.g. `employee.add`, for the filter. */
+export const auditActionsQuery = graphql(`
+  query AuditActions {
+    auditActions
+  }
+`);
+
 export const auditEventsQuery = graphql(`
   query AuditEvents($first: Int!, $after: String, $action: String) {
     auditEvents(first: $first, after: $after, action: $action) {

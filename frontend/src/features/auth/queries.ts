@@ -35,6 +35,3 @@ export const setPasswordMutation = graphql(`
     }
   }
 `);
-
-/** The shortest password the API accepts. */
-export const MIN_PASSWORD_LENGTH = 10;

@@ -83,4 +83,17 @@ export const removeEmployeeMutation = graphql(`
   }
 `);
 
+export const resendInvitationMutation = graphql(`
+  mutation ResendInvitation($input: ResendInvitationInput!) {
+    resendInvitation(input: $input) {
+      employee {
+        ...PersonFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 export type Person = PeopleQuery['employees']['edges'][number]['node'];

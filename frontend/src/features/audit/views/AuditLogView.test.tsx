@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { AuditEventsQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
@@ -32,6 +33,29 @@ const EVENTS: { data: AuditEventsQuery } = {
   },
 };
 
+const ACTIONS = {
+  data: {
+    auditActions: [
+      'account.update',
+      'employee.add',
+      'employee.reinvite',
+      'session.login',
+      'session.logout',
+      'widget.polish_all',
+    ],
+  },
+};
+
+/** The Action filter's choices, each group as its name and its options' names. */
+function filterChoices() {
+  const select = screen.getByLabelText('Action');
+  return [...select.children].map((child) =>
+    child instanceof HTMLOptGroupElement
+      ? [child.label, [...child.querySelectorAll('option')].map((option) => `${option.value} = ${option.text}`)]
+      : child.textContent,
+  );
+}
+
 describe('AuditLogView', () => {
   it('shows each event with its time in UTC as a tooltip, and what changed', () => {
     renderView(<AuditLogView />, { client: mockApi({ AuditEvents: EVENTS }).client, route: '/account/audit-log' });
@@ -48,8 +72,26 @@ describe('AuditLogView', () => {
     expect(screen.queryByRole('columnheader', { name: 'Account' })).not.toBeInTheDocument();
   });
 
-  it('filters by kind of action and loads more', async () => {
-    const api = mockApi({ AuditEvents: EVENTS });
+  it('offers each family of the actions the log holds, and each action, by readable names', () => {
+    renderView(<AuditLogView />, {
+      client: mockApi({ AuditEvents: EVENTS, AuditActions: ACTIONS }).client,
+      route: '/account/audit-log',
+    });
+
+    expect(filterChoices()).toEqual([
+      'All actions',
+      ['Company details', ['account = Company details: all', 'account.update = Company details changed']],
+      ['People', ['employee = People: all', 'employee.add = Person added', 'employee.reinvite = Person invited again']],
+      [
+        'Sign-ins and sign-outs',
+        ['session = Sign-ins and sign-outs: all', 'session.login = Signed in', 'session.logout = Signed out'],
+      ],
+      ['Widget', ['widget = Widget: all', 'widget.polish_all = Widget: polish all']],
+    ]);
+  });
+
+  it('filters by a family or one action, and loads more', async () => {
+    const api = mockApi({ AuditEvents: EVENTS, AuditActions: ACTIONS });
     renderView(<AuditLogView />, { client: api.client, route: '/account/audit-log' });
 
     await userEvent.selectOptions(screen.getByLabelText('Action'), 'employee');
@@ -57,16 +99,38 @@ describe('AuditLogView', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
     expect(api.variablesOf('AuditEvents').at(-1)).toEqual({ action: 'employee', first: 50, after: 'c1' });
+
+    await userEvent.selectOptions(screen.getByLabelText('Action'), 'Person invited again');
+    expect(api.variablesOf('AuditEvents').at(-1)).toEqual({ action: 'employee.reinvite', first: 50, after: null });
   });
 
-  it('shows the vendor which account each event concerns', () => {
+  it('still filters nothing out when the kinds of action cannot be loaded, and asks again', async () => {
+    const api = mockApi({
+      AuditEvents: EVENTS,
+      AuditActions: [{ error: new CombinedError({ networkError: new Error('offline') }) }, ACTIONS],
+    });
+    renderView(<AuditLogView />, { client: api.client, route: '/account/audit-log' });
+
+    expect(screen.getByRole('alert')).toHaveTextContent('The kinds of action to filter by could not be loaded.');
+    expect(filterChoices()).toEqual(['All actions']);
+    expect(screen.getByRole('table', { name: 'Audit events, newest first' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(screen.getByLabelText('Action')).getByRole('option', { name: 'Signed in' })).toBeInTheDocument();
+  });
+
+  it('shows the vendor which account each event concerns, and the vendor’s kinds of action', () => {
     renderView(<AuditLogView />, {
-      client: mockApi({ AuditEvents: EVENTS }).client,
+      client: mockApi({ AuditEvents: EVENTS, AuditActions: { data: { auditActions: ['reseller.create'] } } }).client,
       route: '/audit-log',
       viewer: viewerWithRole('VENDOR_ADMIN'),
     });
 
     expect(screen.getByRole('columnheader', { name: 'Account' })).toBeInTheDocument();
-    expect(within(screen.getByLabelText('Action')).getByRole('option', { name: 'Resellers' })).toBeInTheDocument();
+    const filter = within(screen.getByLabelText('Action'));
+    expect(filter.getByRole('option', { name: 'Resellers: all' })).toBeInTheDocument();
+    expect(filter.getByRole('option', { name: 'Reseller created' })).toBeInTheDocument();
   });
 });

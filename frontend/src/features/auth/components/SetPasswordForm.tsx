@@ -1,9 +1,8 @@
 import { Form } from '../../../components/form/Form';
-import { TextField } from '../../../components/form/TextField';
+import { NewPasswordFields, newPasswordProblems } from '../../../components/form/NewPasswordFields';
 import { useClientChecks } from '../../../components/form/useClientChecks';
 import { useFormValues } from '../../../components/form/useFormValues';
 import type { FormErrorState } from '../../../lib/userErrors';
-import { MIN_PASSWORD_LENGTH } from '../queries';
 
 interface SetPasswordFormProps {
   onSubmit: (password: string) => void;
@@ -13,17 +12,6 @@ interface SetPasswordFormProps {
 }
 
 const FIELDS = ['password', 'confirmation'];
-
-/** What is wrong with the new password before it goes to the server: too short, or typed differently twice. */
-export function newPasswordProblems(password: string, confirmation: string) {
-  return {
-    password:
-      password.length < MIN_PASSWORD_LENGTH
-        ? `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`
-        : undefined,
-    confirmation: confirmation !== password ? 'The two passwords are not the same.' : undefined,
-  };
-}
 
 /** A new password, typed twice. */
 export function SetPasswordForm({ onSubmit, errors, submitting }: SetPasswordFormProps) {
@@ -41,21 +29,7 @@ export function SetPasswordForm({ onSubmit, errors, submitting }: SetPasswordFor
         if (check(newPasswordProblems(values.password, values.confirmation))) onSubmit(values.password);
       }}
     >
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
-        {...text('password')}
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        {...text('confirmation')}
-      />
+      <NewPasswordFields password={text('password')} confirmation={text('confirmation')} />
     </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PersonQuery } from '../../../gql/graphql';
@@ -131,5 +131,63 @@ describe('EditPersonView', () => {
     expect(access).toBeDisabled();
     expect(access).toHaveAccessibleDescription('You cannot change your own access.');
     expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+  });
+
+  it('sends someone invited a new invitation, saying the previous link no longer works', async () => {
+    const invited = personAnswer({ loginStatus: 'INVITED' });
+    const api = mockApi({
+      Person: invited,
+      ResendInvitation: { data: { resendInvitation: { employee: invited.data.node, userErrors: [] } } },
+    });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/e1' });
+
+    const panel = screen.getByRole('region', { name: 'Invitation' });
+    expect(panel).toHaveTextContent('Bianca Billing was invited but has not chosen a password yet.');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Send a new invitation' }));
+
+    expect(api.variablesOf('ResendInvitation')).toEqual([{ input: { employeeId: 'e1' } }]);
+    expect(within(panel).getByRole('status')).toHaveTextContent(
+      'A new invitation is on its way to billing@reseller.example; the previous link no longer works.',
+    );
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent('/account/people/e1');
+  });
+
+  it('says why a new invitation could not be sent', async () => {
+    const api = mockApi({
+      Person: personAnswer({ loginStatus: 'INVITED' }),
+      ResendInvitation: {
+        data: {
+          resendInvitation: {
+            employee: null,
+            userErrors: [
+              {
+                code: 'CONFLICT',
+                message: 'Only someone invited who has not chosen a password yet can be invited again.',
+                field: ['input', 'employeeId'],
+              },
+            ],
+          },
+        },
+      },
+    });
+    renderView(<EditPersonView />, { client: api.client, route: ROUTE, path: '/account/people/e1' });
+
+    const panel = screen.getByRole('region', { name: 'Invitation' });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Send a new invitation' }));
+
+    expect(within(panel).getByRole('alert')).toHaveTextContent(
+      'Only someone invited who has not chosen a password yet can be invited again.',
+    );
+    expect(within(panel).getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('offers a new invitation only to someone still invited', () => {
+    renderView(<EditPersonView />, {
+      client: mockApi({ Person: personAnswer() }).client,
+      route: ROUTE,
+      path: '/account/people/e1',
+    });
+
+    expect(screen.queryByRole('button', { name: 'Send a new invitation' })).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { accessOf } from '../access';
+import { InvitationPanel } from '../components/InvitationPanel';
 import { PersonForm } from '../components/PersonForm';
 import { describeAccessChange, updateEmployeeInput } from '../inputs';
 import { personQuery, removeEmployeeMutation, updateEmployeeMutation, type Person } from '../queries';
@@ -70,6 +71,7 @@ function EditPerson({ person }: { person: Person }) {
           )}
         </dd>
       </dl>
+      {person.loginStatus === 'INVITED' && <InvitationPanel person={person} />}
       <PersonForm
         label={`Edit ${person.name}`}
         initial={{

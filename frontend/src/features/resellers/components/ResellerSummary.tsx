@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { DateTime } from '../../../components/DateTime';
+import { DetailsList } from '../../../components/DetailsList';
 import { RESELLER_STATUS_LABELS } from '../../../lib/labels';
 import type { ResellerDetails } from '../queries';
 
@@ -16,23 +16,17 @@ function addressOf(reseller: ResellerDetails): string {
 
 /** Who a reseller is: status, owner, contact and address. */
 export function ResellerSummary({ reseller }: ResellerSummaryProps) {
-  const rows: readonly [string, ReactNode][] = [
-    ['Status', RESELLER_STATUS_LABELS[reseller.status]],
-    ['Owner', reseller.ownerEmail ?? 'No owner'],
-    ['Contact', reseller.contactName || '—'],
-    ['Phone', reseller.phone || '—'],
-    ['Billing email', reseller.billingEmail || '—'],
-    ['Address', addressOf(reseller) || '—'],
-    ['Since', <DateTime key="since" value={reseller.createdAt} dateOnly />],
-  ];
   return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <DetailsList
+      details={[
+        ['Status', RESELLER_STATUS_LABELS[reseller.status]],
+        ['Owner', reseller.ownerEmail ?? 'No owner'],
+        ['Contact', reseller.contactName || '—'],
+        ['Phone', reseller.phone || '—'],
+        ['Billing email', reseller.billingEmail || '—'],
+        ['Address', addressOf(reseller) || '—'],
+        ['Since', <DateTime key="since" value={reseller.createdAt} dateOnly />],
+      ]}
+    />
   );
 }
