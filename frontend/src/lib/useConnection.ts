@@ -53,9 +53,12 @@ export function useConnection<Data, Variables extends AnyVariables & PagingVaria
     setPages(current);
   }
 
+  // Lists change behind the user's back (a colleague, an API key, the audit log itself): show
+  // what is cached at once and ask the server again on every visit.
   const [{ data, error, fetching }, reexecute] = useQuery({
     query,
     variables: { ...variables, first: pageSize, after: current.after } as unknown as Variables,
+    requestPolicy: 'cache-and-network',
   });
   const page = data ? connectionOf(data) : undefined;
   const nodes = page ? [...current.earlier, ...page.edges.map((edge) => edge.node)] : current.earlier;
