@@ -50,6 +50,12 @@ def _clean(details: EmployeeDetails, *, creating: bool) -> dict[str, str]:
     return values
 
 
+def _email_taken() -> DomainError:
+    return DomainError(
+        ErrorKind.CONFLICT, "This account already has a person with this email.", field="email"
+    )
+
+
 def _check_role(role: Role | None) -> None:
     if role is not None and role not in RESELLER_ROLES:
         allowed = ", ".join(r.label for r in sorted(RESELLER_ROLES))
@@ -76,20 +82,12 @@ async def add_employee(
         if reseller is None:
             raise not_found("reseller", "reseller_id")
         if await Employee.filter(reseller_id=target, email=values["email"]).exists():
-            raise DomainError(
-                ErrorKind.CONFLICT,
-                "This account already has a person with this email.",
-                field="email",
-            )
+            raise _email_taken()
         try:
             employee = Employee(reseller=reseller, **values)
             await employee.save()
         except IntegrityError:
-            raise DomainError(
-                ErrorKind.CONFLICT,
-                "This account already has a person with this email.",
-                field="email",
-            ) from None
+            raise _email_taken() from None
         if role is not None:
             await _grant_login(actor, employee, reseller, role, public_url=public_url)
         await record(
@@ -138,11 +136,7 @@ async def update_employee(
         try:
             await employee.save()
         except IntegrityError:
-            raise DomainError(
-                ErrorKind.CONFLICT,
-                "This account already has a person with this email.",
-                field="email",
-            ) from None
+            raise _email_taken() from None
         if role is not None and (user is None or user.role is not role):
             changes["role"] = [user.role.value if user else None, role.value]
             if user is None:

@@ -191,6 +191,12 @@ def _reseller_id(value: strawberry.ID | None) -> int | None:
     return local_id(value, "Reseller", what="reseller", field="reseller_id")
 
 
+def _details(input: AddEmployeeInput | UpdateEmployeeInput) -> employees.EmployeeDetails:
+    return employees.EmployeeDetails(
+        name=input.name, email=input.email, phone=input.phone, job_title=input.job_title
+    )
+
+
 def _employee_id(value: strawberry.ID) -> int:
     return required_id(value, "Employee", what="employee", field="employee_id")
 
@@ -235,12 +241,7 @@ class AccountsMutation:
             row = await employees.add_employee(
                 actor=info.context.actor,
                 reseller_id=_reseller_id(input.reseller_id),
-                details=employees.EmployeeDetails(
-                    name=input.name,
-                    email=input.email,
-                    phone=input.phone,
-                    job_title=input.job_title,
-                ),
+                details=_details(input),
                 role=input.role,
                 public_url=info.context.settings.public_url,
             )
@@ -259,12 +260,7 @@ class AccountsMutation:
             row = await employees.update_employee(
                 actor=info.context.actor,
                 employee_id=_employee_id(input.employee_id),
-                details=employees.EmployeeDetails(
-                    name=input.name,
-                    email=input.email,
-                    phone=input.phone,
-                    job_title=input.job_title,
-                ),
+                details=_details(input),
                 role=input.role,
                 remove_login=input.remove_login,
                 public_url=info.context.settings.public_url,
