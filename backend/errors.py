@@ -48,10 +48,6 @@ class DomainError(Exception):
         super().__init__("; ".join(p.message for p in found))
         self.problems: tuple[Problem, ...] = tuple(found)
 
-    @property
-    def kind(self) -> ErrorKind:
-        return self.problems[0].kind
-
 
 class Problems:
     """Collects validation problems, then raises them together."""

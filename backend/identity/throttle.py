@@ -66,8 +66,3 @@ async def forgive(ids: list[int]) -> None:
 
 async def clear(limit: Limit, value: str) -> None:
     await LoginFailure.filter(key=key(limit, value)).delete()
-
-
-async def forget_old(older_than: timedelta = timedelta(days=1)) -> int:
-    """Housekeeping: drop records no window looks at any more."""
-    return await LoginFailure.filter(attempted_at__lt=clock.now() - older_than).delete()
