@@ -42,13 +42,13 @@ async def set_subscription(
         if employee.user_id != actor.user_id or actor.user_id is None:
             actor.require(Permission.ACCOUNT_MANAGE)
         current = MailingListSubscription.filter(employee_id=employee.id, mailing_list=mailing_list)
-        if subscribed and not await current.exists():
-            await MailingListSubscription.create(
+        if subscribed:
+            _, changed = await MailingListSubscription.get_or_create(
                 reseller_id=employee.reseller_id, employee=employee, mailing_list=mailing_list
             )
-        elif not subscribed and await current.delete():
-            pass
         else:
+            changed = await current.delete() > 0
+        if not changed:
             return employee
         await record(
             actor,

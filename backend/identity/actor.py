@@ -31,6 +31,8 @@ class Actor:
     reseller_id: int | None = None
     label: str = "anonymous"
     """How the audit log names the actor: an email or an API key's prefix."""
+    name: str = ""
+    """How people call the actor: a user's name, or the API key's label."""
     ip_address: str = ""
     request_id: str = ""
 

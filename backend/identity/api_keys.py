@@ -103,11 +103,13 @@ async def actor_from_api_key(secret: str, *, ip_address: str, request_id: str) -
     if key.last_used_at is None or now - key.last_used_at >= LAST_USED_PRECISION:
         stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_PRECISION)
         await ApiKey.filter(stale, id=key.id).update(last_used_at=now)
+    label = f"API key {key.name} ({key.prefix})"
     return Actor(
         role=key.role,
         api_key_id=key.id,
         reseller_id=key.reseller_id,
-        label=f"API key {key.name} ({key.prefix})",
+        label=label,
+        name=label,
         ip_address=ip_address,
         request_id=request_id,
     )

@@ -44,6 +44,7 @@ def actor_for(
         session_id=session_id,
         reseller_id=user.reseller_id,
         label=user.email,
+        name=user.name or user.email,
         ip_address=ip_address,
         request_id=request_id,
     )

@@ -124,7 +124,7 @@ async def _start(info: Info, new: sessions.NewSession) -> Viewer | None:
         new.user, ip_address=info.context.actor.ip_address, session_id=new.session.id
     )
     info.context.actor = actor
-    return await viewer_of(info, actor)
+    return viewer_of(actor)
 
 
 @strawberry.type

@@ -20,7 +20,7 @@ class IdentityQuery:
         description="Who is asking; null when not signed in.", extensions=access(PUBLIC)
     )
     async def viewer(self, info: Info) -> Viewer | None:
-        return await viewer_of(info, info.context.actor)
+        return viewer_of(info.context.actor)
 
     @strawberry.field(
         description="The account's API keys, newest first (vendor admins: every account's, "

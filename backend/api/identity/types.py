@@ -54,18 +54,14 @@ class Viewer:
         return Employee.from_row(found[0]) if found else None
 
 
-async def viewer_of(info: Info, actor: Actor) -> Viewer | None:
+def viewer_of(actor: Actor) -> Viewer | None:
+    """The viewer, from what authentication already read: no query of its own."""
     if actor.role is None:
         return None
-    name, email = actor.label, None
-    if actor.user_id is not None:
-        user = await info.context.loaders.user_by_id.load(actor.user_id)
-        if user is not None:
-            name, email = user.name or user.email, user.email
     return Viewer(
         actor=actor,
-        email=email,
-        name=name,
+        email=actor.label if actor.user_id is not None else None,
+        name=actor.name or actor.label,
         role=actor.role,
         is_api_key=actor.api_key_id is not None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -261,3 +262,23 @@ async def test_signing_in_again_replaces_the_session_and_a_failure_keeps_it(
     await login(client, "admin@vendor.example", DEMO_PASSWORD)
     assert client.cookies["pp_session"] != first
     assert await Session.filter(revoked_at__isnull=True).count() == 1
+
+
+async def test_the_viewer_costs_only_the_session_lookup(
+    client: httpx.AsyncClient, count_queries: Any
+) -> None:
+    await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example", name="Vera")
+    await login(client, "admin@vendor.example", DEMO_PASSWORD)
+
+    with count_queries() as log:
+        body = await graphql(client, "{ viewer { email name role isApiKey } }")
+
+    assert body["data"] == {
+        "viewer": {
+            "email": "admin@vendor.example",
+            "name": "Vera",
+            "role": "VENDOR_ADMIN",
+            "isApiKey": False,
+        }
+    }
+    assert log.count == 1, log.statements
