@@ -26,6 +26,9 @@ MODEL_MODULES = [
     "backend.identity.models",
     "backend.audit.models",
     "backend.notifications.models",
+    "backend.commerce.models",
+    "backend.billing.models",
+    "backend.licensing.models",
 ]
 MIGRATIONS_MODULE = "backend.migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000

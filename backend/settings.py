@@ -42,6 +42,8 @@ class Settings:
     mail_from: str = "Partner Portal <no-reply@partner-portal.invalid>"
     mail_worker: bool = True
     """Whether this process delivers the email outbox (every process may; they never collide)."""
+    payment_gateway: str = "sandbox"
+    """The payment gateway; the product ships the sandbox one (test tokens, no real money)."""
 
     @property
     def is_development(self) -> bool:
@@ -84,7 +86,21 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         public_url=_parse_public_url(get("PUBLIC_URL")),
         mail_from=_parse_mail_from(get("MAIL_FROM")),
         mail_worker=_parse_flag("MAIL_WORKER", get("MAIL_WORKER"), default=True),
+        payment_gateway=_parse_gateway(get("PAYMENT_GATEWAY")),
     )
+
+
+GATEWAYS = ("sandbox",)
+
+
+def _parse_gateway(value: str | None) -> str:
+    if value is None:
+        return "sandbox"
+    if value.lower() not in GATEWAYS:
+        raise SettingsError(
+            f"{PREFIX}PAYMENT_GATEWAY must be one of {', '.join(GATEWAYS)}, not {value!r}"
+        )
+    return value.lower()
 
 
 def _parse_public_url(value: str | None) -> str:

@@ -8,10 +8,15 @@ from backend.accounts.countries import CODES
 from backend.errors import DomainError, ErrorKind, Problems
 from backend.identity.emails import normalize_email
 
+Field = str | tuple[str, ...]
+"""An input field: a name, or a path such as ``("billing", "city")``."""
+
 PHONE = re.compile(r"^\+?[0-9 ()./-]{3,30}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
 
 
-def text(problems: Problems, value: str, field: str, *, limit: int, required: bool = False) -> str:
+def text(
+    problems: Problems, value: str, field: Field, *, limit: int, required: bool = False
+) -> str:
     value = value.strip()
     if required and not value:
         problems.add(ErrorKind.REQUIRED, "This field is required.", field)
@@ -20,14 +25,14 @@ def text(problems: Problems, value: str, field: str, *, limit: int, required: bo
     return value
 
 
-def phone(problems: Problems, value: str, field: str) -> str:
+def phone(problems: Problems, value: str, field: Field) -> str:
     value = value.strip()
     if value and not PHONE.match(value):
         problems.add(ErrorKind.INVALID, "Enter a phone number such as +1 555 010 2000.", field)
     return value
 
 
-def country(problems: Problems, value: str, field: str) -> str:
+def country(problems: Problems, value: str, field: Field) -> str:
     value = value.strip().upper()
     if value and value not in CODES:
         problems.add(
@@ -36,7 +41,7 @@ def country(problems: Problems, value: str, field: str) -> str:
     return value
 
 
-def email(problems: Problems, value: str, field: str, *, required: bool = True) -> str:
+def email(problems: Problems, value: str, field: Field, *, required: bool = True) -> str:
     if not value.strip() and not required:
         return ""
     try:

@@ -16,6 +16,7 @@ from backend.api.context import Context
 from backend.api.schema import schema
 from backend.identity.actor import ANONYMOUS, Actor
 from backend.identity.api_keys import ApiKeyRefused
+from backend.payments.gateway import gateway_named
 from backend.settings import Settings
 from backend.web.auth import authenticate
 
@@ -28,6 +29,7 @@ class GraphQLApp(GraphQL[Context, None]):
             allow_queries_via_get=True,
         )
         self.settings = settings
+        self.gateway = gateway_named(settings.payment_gateway)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -57,4 +59,5 @@ class GraphQLApp(GraphQL[Context, None]):
             response=response if isinstance(response, Response) else None,
             settings=self.settings,
             actor=actor,
+            gateway=self.gateway,
         )

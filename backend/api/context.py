@@ -13,8 +13,13 @@ from strawberry.dataloader import DataLoader
 from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
+from backend.api.licensing.dataloaders import licenses_by_order
+from backend.billing.models import Invoice, InvoiceLine
+from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
 from backend.identity.models import User
+from backend.licensing.models import License, LicenseAddon
+from backend.payments.gateway import PaymentGateway
 from backend.settings import Settings
 
 
@@ -36,6 +41,29 @@ class Loaders:
     employee_by_user: DataLoader[int, list[Employee]] = field(
         default_factory=lambda: rows_by(Employee, "user_id")
     )
+    order_by_id: DataLoader[int, Order | None] = field(default_factory=lambda: rows_by_id(Order))
+    order_line_by_id: DataLoader[int, OrderLine | None] = field(
+        default_factory=lambda: rows_by_id(OrderLine)
+    )
+    order_lines_by_order: DataLoader[int, list[OrderLine]] = field(
+        default_factory=lambda: rows_by(OrderLine, "order_id")
+    )
+    invoice_by_id: DataLoader[int, Invoice | None] = field(
+        default_factory=lambda: rows_by_id(Invoice)
+    )
+    invoices_by_order: DataLoader[int, list[Invoice]] = field(
+        default_factory=lambda: rows_by(Invoice, "order_id")
+    )
+    invoices_by_summary: DataLoader[int, list[Invoice]] = field(
+        default_factory=lambda: rows_by(Invoice, "summary_invoice_id")
+    )
+    invoice_lines_by_invoice: DataLoader[int, list[InvoiceLine]] = field(
+        default_factory=lambda: rows_by(InvoiceLine, "invoice_id")
+    )
+    licenses_by_order: DataLoader[int, list[License]] = field(default_factory=licenses_by_order)
+    addons_by_license: DataLoader[int, list[LicenseAddon]] = field(
+        default_factory=lambda: rows_by(LicenseAddon, "license_id")
+    )
 
 
 @dataclass
@@ -44,6 +72,7 @@ class Context:
     response: Response | None
     settings: Settings
     actor: Actor
+    gateway: PaymentGateway
     loaders: Loaders = field(default_factory=Loaders)
 
 

@@ -39,6 +39,17 @@ class ErrorCode(Enum):
     THROTTLED = strawberry.enum_value(
         "THROTTLED", description="Too many attempts: wait as the message says, then try again."
     )
+    IDEMPOTENCY_KEY_REUSED = strawberry.enum_value(
+        "IDEMPOTENCY_KEY_REUSED",
+        description="The idempotency key was already used for a different request.",
+    )
+    PAYMENT_DECLINED = strawberry.enum_value(
+        "PAYMENT_DECLINED", description="The card was declined: nothing was bought or charged."
+    )
+    PAYMENT_FAILED = strawberry.enum_value(
+        "PAYMENT_FAILED",
+        description="The payment service failed: nothing was bought or charged; try again.",
+    )
 
 
 @strawberry.type(description="A problem with a mutation's input; nothing was changed.")

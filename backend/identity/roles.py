@@ -61,22 +61,37 @@ class Permission(StrEnum):
     """The vendor's partner administration."""
     EMAIL_READ = "EMAIL_READ"
     """Read the messages the product sent or is about to send."""
+    CATALOG_MANAGE = "CATALOG_MANAGE"
+    """Change list prices, add-on prices and the M&S policy."""
+    SHOP = "SHOP"
+    """Fill a cart and buy licenses for the reseller."""
+    LICENSES_READ = "LICENSES_READ"
+    """See the reseller's licenses."""
+    ORDERS_READ = "ORDERS_READ"
+    """See the reseller's orders."""
+    INVOICES_READ = "INVOICES_READ"
+    """See the reseller's invoices."""
 
 
-_RESELLER_READ = frozenset({Permission.ACCOUNT_READ})
+_RESELLER_READ = frozenset(
+    {Permission.ACCOUNT_READ, Permission.LICENSES_READ, Permission.ORDERS_READ}
+)
+
+RESELLER_ONLY = frozenset({Permission.SHOP})
+"""What only a reseller's own people do: the vendor does not buy from itself."""
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.VENDOR_ADMIN: frozenset(Permission),
-    Role.RESELLER_OWNER: frozenset(
-        {
-            Permission.ACCOUNT_READ,
-            Permission.ACCOUNT_MANAGE,
-            Permission.API_KEYS_MANAGE,
-            Permission.AUDIT_READ,
-        }
-    ),
-    Role.RESELLER_PURCHASER: _RESELLER_READ,
-    Role.RESELLER_BILLING: _RESELLER_READ,
-    Role.RESELLER_VIEWER: _RESELLER_READ,
+    Role.VENDOR_ADMIN: frozenset(Permission) - RESELLER_ONLY,
+    Role.RESELLER_OWNER: _RESELLER_READ
+    | {
+        Permission.ACCOUNT_MANAGE,
+        Permission.API_KEYS_MANAGE,
+        Permission.AUDIT_READ,
+        Permission.SHOP,
+        Permission.INVOICES_READ,
+    },
+    Role.RESELLER_PURCHASER: _RESELLER_READ | {Permission.SHOP},
+    Role.RESELLER_BILLING: _RESELLER_READ | {Permission.INVOICES_READ},
+    Role.RESELLER_VIEWER: _RESELLER_READ | {Permission.INVOICES_READ},
     Role.CUSTOMER: frozenset(),
 }

@@ -1,0 +1,90 @@
+"""Queries of licenses."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry import relay
+from tortoise.expressions import Q
+
+from backend.api.context import Info
+from backend.api.enums import LicenseStatus
+from backend.api.ids import id_filter
+from backend.api.licensing.types import License
+from backend.api.pagination import paginate
+from backend.api.permissions import access
+from backend.identity.roles import Permission
+from backend.licensing import models
+from backend.licensing.keys import normalize_key
+
+MAX_SEARCH = 200
+
+
+@strawberry.input(description="Which licenses to list; omitted criteria match every license.")
+class LicenseFilter:
+    status: LicenseStatus | None = strawberry.field(
+        description="Only assigned or only unassigned licenses.", default=None
+    )
+    product_code: str | None = strawberry.field(
+        description="Only licenses of this product, e.g. `smartermail`.", default=None
+    )
+    search: str | None = strawberry.field(
+        description="A license key (or its beginning) or part of the customer's email.",
+        default=None,
+    )
+    personal: bool | None = strawberry.field(
+        description="true: only the account's own licenses; false: only those for resale.",
+        default=None,
+    )
+    reseller_id: strawberry.ID | None = strawberry.field(
+        description="Vendor admins: one account's licenses.", default=None
+    )
+
+
+@strawberry.type
+class LicensingQuery:
+    @strawberry.field(
+        description="The account's licenses, newest first.",
+        extensions=access(Permission.LICENSES_READ),
+    )
+    async def licenses(
+        self,
+        info: Info,
+        filter: LicenseFilter | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> relay.Connection[License]:
+        queryset = info.context.actor.scope(models.License)
+        if filter is not None:
+            if filter.status is LicenseStatus.UNASSIGNED:
+                queryset = queryset.filter(customer_id__isnull=True)
+            elif filter.status is LicenseStatus.ASSIGNED:
+                queryset = queryset.filter(customer_id__isnull=False)
+            if filter.product_code is not None:
+                queryset = queryset.filter(product__code=filter.product_code.strip())
+            if filter.personal is not None:
+                queryset = queryset.filter(personal=filter.personal)
+            if filter.reseller_id is not None:
+                queryset = queryset.filter(reseller_id=id_filter(filter.reseller_id, "Reseller"))
+            term = (filter.search or "").strip()[:MAX_SEARCH]
+            if term:
+                queryset = queryset.filter(
+                    Q(key__startswith=normalize_key(term)) | Q(customer__email__icontains=term)
+                )
+        return await paginate(
+            queryset,
+            first=first,
+            after=after,
+            to_node=License.from_row,
+            order=("-created_at", "-id"),
+        )
+
+    @strawberry.field(
+        description="One license by its key (any case, with or without dashes); null if the "
+        "account has none with that key.",
+        extensions=access(Permission.LICENSES_READ),
+    )
+    async def license(self, info: Info, key: str) -> License | None:
+        row = await info.context.actor.scope(models.License).get_or_none(
+            key=normalize_key(key[:MAX_SEARCH])
+        )
+        return License.from_row(row) if row is not None else None

@@ -1,0 +1,164 @@
+"""Invoices and payments.
+
+Every order has exactly one ``ORDER`` invoice (a one-to-one link). Paid on order, it is ``PAID``
+at checkout; on the monthly invoice it waits as ``PENDING_SUMMARY`` until the month's ``SUMMARY``
+invoice collects it. Amounts are integer cents and the totals' arithmetic is a database check.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.migrations.constraints import CheckConstraint
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from backend.accounts.models import Reseller
+    from backend.commerce.models import Order, OrderLine
+
+
+class InvoiceKind(StrEnum):
+    ORDER = "ORDER"
+    SUMMARY = "SUMMARY"
+
+
+class InvoiceStatus(StrEnum):
+    OPEN = "OPEN"
+    PENDING_SUMMARY = "PENDING_SUMMARY"
+    PAID = "PAID"
+    VOID = "VOID"
+
+
+class PaymentKind(StrEnum):
+    CARD = "CARD"
+    BANK_TRANSFER = "BANK_TRANSFER"
+
+
+PENDING_SUMMARY_NOTE = (
+    "This invoice will be summarized in the monthly summarized invoice and does not need to be "
+    "paid immediately."
+)
+SUMMARY_NOTE = "Summary Invoice"
+
+
+class Invoice(Model):
+    tenant_field: ClassVar[str] = "reseller_id"
+    id = fields.IntField(primary_key=True)
+    number = fields.CharField(max_length=20, unique=True, description="INV-2026-000123.")
+    reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
+        "models.Reseller", related_name="invoices", on_delete=fields.RESTRICT
+    )
+    reseller_id: int
+    kind = fields.CharEnumField(InvoiceKind, max_length=20)
+    status = fields.CharEnumField(InvoiceStatus, max_length=20)
+    order: fields.OneToOneNullableRelation[Order] = fields.OneToOneField(
+        "models.Order", related_name="invoice", null=True, on_delete=fields.RESTRICT
+    )
+    order_id: int | None
+    summary_invoice: fields.ForeignKeyNullableRelation[Invoice] = fields.ForeignKeyField(
+        "models.Invoice", related_name="summarized_invoices", null=True, on_delete=fields.RESTRICT
+    )
+    summary_invoice_id: int | None
+    currency = fields.CharField(max_length=3, default="USD")
+    subtotal_cents = fields.BigIntField()
+    discount_cents = fields.BigIntField()
+    total_cents = fields.BigIntField()
+    amount_paid_cents = fields.BigIntField(default=0)
+    billing: dict[str, str] = fields.JSONField(
+        description="Bill-to details as they were when it was issued."
+    )
+    notes = fields.TextField(default="")
+    issued_at = fields.DatetimeField()
+    due_at = fields.DatetimeField(null=True)
+    paid_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "billing_invoice"
+        ordering = ["-issued_at", "-id"]
+        indexes = (
+            Index(fields=["reseller_id", "issued_at"]),
+            Index(fields=["reseller_id", "status"]),
+        )
+        constraints = (
+            CheckConstraint(
+                check="subtotal_cents >= 0 AND discount_cents >= 0 AND discount_cents <= "
+                "subtotal_cents AND total_cents = subtotal_cents - discount_cents",
+                name="billing_invoice_totals",
+            ),
+            CheckConstraint(
+                check="amount_paid_cents >= 0 AND amount_paid_cents <= total_cents",
+                name="billing_invoice_paid_range",
+            ),
+            CheckConstraint(
+                check="(kind = 'ORDER') = (order_id IS NOT NULL)",
+                name="billing_invoice_order_matches_kind",
+            ),
+            CheckConstraint(
+                check="(status = 'PAID') = (paid_at IS NOT NULL) AND (status <> 'PAID' OR "
+                "amount_paid_cents = total_cents)",
+                name="billing_invoice_paid_state",
+            ),
+        )
+
+
+class InvoiceLine(Model):
+    id = fields.IntField(primary_key=True)
+    invoice: fields.ForeignKeyRelation[Invoice] = fields.ForeignKeyField(
+        "models.Invoice", related_name="lines", on_delete=fields.RESTRICT
+    )
+    invoice_id: int
+    position = fields.IntField()
+    order_line: fields.ForeignKeyNullableRelation[OrderLine] = fields.ForeignKeyField(
+        "models.OrderLine", related_name="invoice_lines", null=True, on_delete=fields.RESTRICT
+    )
+    order_line_id: int | None
+    description = fields.CharField(max_length=500)
+    quantity = fields.IntField()
+    unit_price_cents = fields.BigIntField()
+    subtotal_cents = fields.BigIntField()
+    discount_cents = fields.BigIntField()
+    total_cents = fields.BigIntField()
+
+    class Meta:
+        table = "billing_invoice_line"
+        ordering = ["invoice_id", "position"]
+        unique_together = (("invoice", "position"),)
+        constraints = (
+            CheckConstraint(
+                check="quantity >= 1 AND unit_price_cents >= 0 AND subtotal_cents = "
+                "unit_price_cents * quantity AND discount_cents >= 0 AND discount_cents <= "
+                "subtotal_cents AND total_cents = subtotal_cents - discount_cents",
+                name="billing_invoice_line_totals",
+            ),
+        )
+
+
+class Payment(Model):
+    """Money received against an invoice: a card charge through the gateway or a transfer."""
+
+    tenant_field: ClassVar[str] = "reseller_id"
+    id = fields.IntField(primary_key=True)
+    reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
+        "models.Reseller", related_name="payments", on_delete=fields.RESTRICT
+    )
+    reseller_id: int
+    invoice: fields.ForeignKeyRelation[Invoice] = fields.ForeignKeyField(
+        "models.Invoice", related_name="payments", on_delete=fields.RESTRICT
+    )
+    invoice_id: int
+    kind = fields.CharEnumField(PaymentKind, max_length=20)
+    amount_cents = fields.BigIntField()
+    currency = fields.CharField(max_length=3, default="USD")
+    gateway = fields.CharField(max_length=40, default="", description="Which gateway charged it.")
+    reference = fields.CharField(max_length=100, description="Gateway charge id or bank reference.")
+    received_at = fields.DatetimeField()
+    recorded_by_label = fields.CharField(max_length=300, default="")
+
+    class Meta:
+        table = "billing_payment"
+        ordering = ["-received_at", "-id"]
+        indexes = (Index(fields=["reseller_id", "received_at"]),)
+        constraints = (CheckConstraint(check="amount_cents > 0", name="billing_payment_positive"),)

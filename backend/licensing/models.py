@@ -1,0 +1,101 @@
+"""Licenses: what a partner bought, one row per seat license, with its add-ons.
+
+A license is ``UNASSIGNED`` until it has a customer; that state is the customer column itself,
+so it cannot disagree with anything. The key is unique by constraint.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.migrations.constraints import CheckConstraint
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from backend.accounts.models import Reseller
+    from backend.catalog.models import Addon, Edition, Product, Tier
+    from backend.commerce.models import OrderLine
+    from backend.identity.models import User
+
+
+class LicenseStatus(StrEnum):
+    UNASSIGNED = "UNASSIGNED"
+    ASSIGNED = "ASSIGNED"
+
+
+class License(Model):
+    tenant_field: ClassVar[str] = "reseller_id"
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=41, unique=True, description="XXXXXX-XXXXXX-… (6 groups).")
+    reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
+        "models.Reseller", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    reseller_id: int
+    order_line: fields.ForeignKeyRelation[OrderLine] = fields.ForeignKeyField(
+        "models.OrderLine", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    order_line_id: int
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    product_id: int
+    edition: fields.ForeignKeyRelation[Edition] = fields.ForeignKeyField(
+        "models.Edition", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    edition_id: int
+    tier: fields.ForeignKeyRelation[Tier] = fields.ForeignKeyField(
+        "models.Tier", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    tier_id: int
+    personal = fields.BooleanField(default=False, description="For the reseller's own use.")
+    customer: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="licenses", null=True, on_delete=fields.RESTRICT
+    )
+    customer_id: int | None
+    assigned_at = fields.DatetimeField(null=True)
+    maintenance_expires_at = fields.DatetimeField()
+    revision = fields.IntField(default=1)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "licensing_license"
+        ordering = ["-created_at", "-id"]
+        indexes = (
+            Index(fields=["reseller_id", "created_at"]),
+            Index(fields=["reseller_id", "product_id", "created_at"]),
+            Index(fields=["reseller_id", "customer_id"]),
+        )
+        constraints = (
+            CheckConstraint(check="revision >= 1", name="licensing_license_revision_positive"),
+            CheckConstraint(
+                check="(customer_id IS NULL) = (assigned_at IS NULL)",
+                name="licensing_license_assignment",
+            ),
+        )
+
+    @property
+    def status(self) -> LicenseStatus:
+        return LicenseStatus.UNASSIGNED if self.customer_id is None else LicenseStatus.ASSIGNED
+
+
+class LicenseAddon(Model):
+    """An add-on of a license, which runs while the license's M&S does."""
+
+    id = fields.IntField(primary_key=True)
+    license: fields.ForeignKeyRelation[License] = fields.ForeignKeyField(
+        "models.License", related_name="addons", on_delete=fields.CASCADE
+    )
+    license_id: int
+    addon: fields.ForeignKeyRelation[Addon] = fields.ForeignKeyField(
+        "models.Addon", related_name="license_addons", on_delete=fields.RESTRICT
+    )
+    addon_id: int
+    added_at = fields.DatetimeField()
+
+    class Meta:
+        table = "licensing_license_addon"
+        ordering = ["license_id", "addon_id"]
+        unique_together = (("license", "addon"),)

@@ -1,0 +1,205 @@
+from tortoise import migrations
+from tortoise.migrations import operations as ops
+import functools
+from backend.billing.models import InvoiceKind, InvoiceStatus, PaymentKind
+from backend.commerce.models import LineKind, PaymentMethod, empty_list
+from json import dumps, loads
+from tortoise.fields.base import OnDelete
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.migrations.constraints import CheckConstraint
+
+from backend.db_constraints import EnforceChecks
+
+class Migration(migrations.Migration):
+    dependencies = [('models', '0002_identity_accounts_audit_outbox')]
+
+    initial = False
+
+    operations = [
+        ops.CreateModel(
+            name='CartLine',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('user', fields.ForeignKeyField('models.User', source_field='user_id', db_constraint=True, to_field='id', related_name='cart_lines', on_delete=OnDelete.CASCADE)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='cart_lines', on_delete=OnDelete.CASCADE)),
+                ('kind', fields.CharEnumField(default=LineKind.NEW_LICENSE, description='NEW_LICENSE: NEW_LICENSE\nUPGRADE: UPGRADE\nMAINTENANCE_RENEWAL: MAINTENANCE_RENEWAL\nMAINTENANCE_REINSTATEMENT: MAINTENANCE_REINSTATEMENT', enum_type=LineKind, max_length=30)),
+                ('product', fields.ForeignKeyField('models.Product', source_field='product_id', db_constraint=True, to_field='id', related_name='cart_lines', on_delete=OnDelete.RESTRICT)),
+                ('edition', fields.ForeignKeyField('models.Edition', source_field='edition_id', db_constraint=True, to_field='id', related_name='cart_lines', on_delete=OnDelete.RESTRICT)),
+                ('tier', fields.ForeignKeyField('models.Tier', source_field='tier_id', db_constraint=True, to_field='id', related_name='cart_lines', on_delete=OnDelete.RESTRICT)),
+                ('addon_codes', fields.JSONField(default=empty_list, description='Codes of the add-ons chosen.', encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('quantity', fields.IntField(default=1)),
+                ('assign_to_email', fields.CharField(null=True, max_length=254)),
+                ('personal', fields.BooleanField(default=False)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('updated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'commerce_cart_line', 'app': 'models', 'constraints': [CheckConstraint(check='quantity >= 1 AND quantity <= 100', name='commerce_cart_line_quantity_range'), CheckConstraint(check='NOT (personal AND assign_to_email IS NOT NULL)', name='commerce_cart_line_personal_unassigned')], 'indexes': [Index(fields=['user_id', 'created_at'])], 'pk_attr': 'id', 'table_description': "One line of a user's cart: what to buy, never its price."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='NumberSequence',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('name', fields.CharField(max_length=20)),
+                ('year', fields.IntField()),
+                ('last_value', fields.IntField(default=0)),
+            ],
+            options={'table': 'commerce_number_sequence', 'app': 'models', 'unique_together': (('name', 'year'),), 'constraints': [CheckConstraint(check='last_value >= 0', name='commerce_number_sequence_positive')], 'pk_attr': 'id', 'table_description': 'The last number given out per kind and year (orders, invoices), counted without gaps.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Order',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('number', fields.CharField(unique=True, description='ORD-2026-000123.', max_length=20)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='orders', on_delete=OnDelete.RESTRICT)),
+                ('placed_by_user', fields.ForeignKeyField('models.User', source_field='placed_by_user_id', null=True, db_constraint=True, to_field='id', related_name='orders', on_delete=OnDelete.SET_NULL)),
+                ('placed_by_api_key_id', fields.IntField(null=True)),
+                ('placed_by_label', fields.CharField(description='Who placed it, as people read it.', max_length=300)),
+                ('payment_method', fields.CharEnumField(description='PAY_ON_ORDER: PAY_ON_ORDER\nINVOICE: INVOICE', enum_type=PaymentMethod, max_length=20)),
+                ('currency', fields.CharField(default='USD', max_length=3)),
+                ('discount_bps', fields.IntField(default=0, description="The reseller's discount at checkout.")),
+                ('subtotal_cents', fields.BigIntField()),
+                ('discount_cents', fields.BigIntField()),
+                ('total_cents', fields.BigIntField()),
+                ('billing', fields.JSONField(description='The billing details given at checkout.', encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('placed_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'commerce_order', 'app': 'models', 'constraints': [CheckConstraint(check='subtotal_cents >= 0 AND discount_cents >= 0 AND discount_cents <= subtotal_cents AND total_cents = subtotal_cents - discount_cents', name='commerce_order_totals'), CheckConstraint(check='discount_bps >= 0 AND discount_bps <= 10000', name='commerce_order_discount_range')], 'indexes': [Index(fields=['reseller_id', 'placed_at'])], 'pk_attr': 'id', 'table_description': 'A completed checkout: its lines, prices and billing details as they were then.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='IdempotencyRecord',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='idempotency_records', on_delete=OnDelete.CASCADE)),
+                ('key', fields.CharField(max_length=100)),
+                ('request_hash', fields.CharField(description='SHA-256 of the request.', max_length=64)),
+                ('order', fields.ForeignKeyField('models.Order', source_field='order_id', null=True, db_constraint=True, to_field='id', related_name='idempotency_records', on_delete=OnDelete.CASCADE)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'commerce_idempotency_record', 'app': 'models', 'unique_together': (('reseller', 'key'),), 'pk_attr': 'id', 'table_description': "A checkout's idempotency key: claimed before payment, pointing at the order once placed."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Invoice',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('number', fields.CharField(unique=True, description='INV-2026-000123.', max_length=20)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='invoices', on_delete=OnDelete.RESTRICT)),
+                ('kind', fields.CharEnumField(description='ORDER: ORDER\nSUMMARY: SUMMARY', enum_type=InvoiceKind, max_length=20)),
+                ('status', fields.CharEnumField(description='OPEN: OPEN\nPENDING_SUMMARY: PENDING_SUMMARY\nPAID: PAID\nVOID: VOID', enum_type=InvoiceStatus, max_length=20)),
+                ('order', fields.OneToOneField('models.Order', source_field='order_id', null=True, db_constraint=True, to_field='id', related_name='invoice', on_delete=OnDelete.RESTRICT)),
+                ('summary_invoice', fields.ForeignKeyField('models.Invoice', source_field='summary_invoice_id', null=True, db_constraint=True, to_field='id', related_name='summarized_invoices', on_delete=OnDelete.RESTRICT)),
+                ('currency', fields.CharField(default='USD', max_length=3)),
+                ('subtotal_cents', fields.BigIntField()),
+                ('discount_cents', fields.BigIntField()),
+                ('total_cents', fields.BigIntField()),
+                ('amount_paid_cents', fields.BigIntField(default=0)),
+                ('billing', fields.JSONField(description='Bill-to details as they were when it was issued.', encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('notes', fields.TextField(default='', unique=False)),
+                ('issued_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('due_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('paid_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'billing_invoice', 'app': 'models', 'constraints': [CheckConstraint(check='subtotal_cents >= 0 AND discount_cents >= 0 AND discount_cents <= subtotal_cents AND total_cents = subtotal_cents - discount_cents', name='billing_invoice_totals'), CheckConstraint(check='amount_paid_cents >= 0 AND amount_paid_cents <= total_cents', name='billing_invoice_paid_range'), CheckConstraint(check="(kind = 'ORDER') = (order_id IS NOT NULL)", name='billing_invoice_order_matches_kind'), CheckConstraint(check="(status = 'PAID') = (paid_at IS NOT NULL) AND (status <> 'PAID' OR amount_paid_cents = total_cents)", name='billing_invoice_paid_state')], 'indexes': [Index(fields=['reseller_id', 'issued_at']), Index(fields=['reseller_id', 'status'])], 'pk_attr': 'id'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='OrderLine',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('order', fields.ForeignKeyField('models.Order', source_field='order_id', db_constraint=True, to_field='id', related_name='lines', on_delete=OnDelete.RESTRICT)),
+                ('position', fields.IntField()),
+                ('kind', fields.CharEnumField(description='NEW_LICENSE: NEW_LICENSE\nUPGRADE: UPGRADE\nMAINTENANCE_RENEWAL: MAINTENANCE_RENEWAL\nMAINTENANCE_REINSTATEMENT: MAINTENANCE_REINSTATEMENT', enum_type=LineKind, max_length=30)),
+                ('product', fields.ForeignKeyField('models.Product', source_field='product_id', db_constraint=True, to_field='id', related_name='order_lines', on_delete=OnDelete.RESTRICT)),
+                ('edition', fields.ForeignKeyField('models.Edition', source_field='edition_id', db_constraint=True, to_field='id', related_name='order_lines', on_delete=OnDelete.RESTRICT)),
+                ('tier', fields.ForeignKeyField('models.Tier', source_field='tier_id', db_constraint=True, to_field='id', related_name='order_lines', on_delete=OnDelete.RESTRICT)),
+                ('addon_codes', fields.JSONField(default=empty_list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('description', fields.CharField(max_length=500)),
+                ('quantity', fields.IntField()),
+                ('unit_price_cents', fields.BigIntField()),
+                ('subtotal_cents', fields.BigIntField()),
+                ('discount_cents', fields.BigIntField()),
+                ('total_cents', fields.BigIntField()),
+                ('assign_to_email', fields.CharField(null=True, max_length=254)),
+                ('personal', fields.BooleanField(default=False)),
+            ],
+            options={'table': 'commerce_order_line', 'app': 'models', 'unique_together': (('order', 'position'),), 'constraints': [CheckConstraint(check='quantity >= 1 AND quantity <= 100', name='commerce_order_line_quantity_range'), CheckConstraint(check='unit_price_cents >= 0 AND subtotal_cents = unit_price_cents * quantity AND discount_cents >= 0 AND discount_cents <= subtotal_cents AND total_cents = subtotal_cents - discount_cents', name='commerce_order_line_totals')], 'pk_attr': 'id', 'table_description': 'A line of an order with the prices fixed at checkout.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='InvoiceLine',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('invoice', fields.ForeignKeyField('models.Invoice', source_field='invoice_id', db_constraint=True, to_field='id', related_name='lines', on_delete=OnDelete.RESTRICT)),
+                ('position', fields.IntField()),
+                ('order_line', fields.ForeignKeyField('models.OrderLine', source_field='order_line_id', null=True, db_constraint=True, to_field='id', related_name='invoice_lines', on_delete=OnDelete.RESTRICT)),
+                ('description', fields.CharField(max_length=500)),
+                ('quantity', fields.IntField()),
+                ('unit_price_cents', fields.BigIntField()),
+                ('subtotal_cents', fields.BigIntField()),
+                ('discount_cents', fields.BigIntField()),
+                ('total_cents', fields.BigIntField()),
+            ],
+            options={'table': 'billing_invoice_line', 'app': 'models', 'unique_together': (('invoice', 'position'),), 'constraints': [CheckConstraint(check='quantity >= 1 AND unit_price_cents >= 0 AND subtotal_cents = unit_price_cents * quantity AND discount_cents >= 0 AND discount_cents <= subtotal_cents AND total_cents = subtotal_cents - discount_cents', name='billing_invoice_line_totals')], 'pk_attr': 'id'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='License',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('key', fields.CharField(unique=True, description='XXXXXX-XXXXXX-… (6 groups).', max_length=41)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('order_line', fields.ForeignKeyField('models.OrderLine', source_field='order_line_id', db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('product', fields.ForeignKeyField('models.Product', source_field='product_id', db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('edition', fields.ForeignKeyField('models.Edition', source_field='edition_id', db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('tier', fields.ForeignKeyField('models.Tier', source_field='tier_id', db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('personal', fields.BooleanField(default=False, description="For the reseller's own use.")),
+                ('customer', fields.ForeignKeyField('models.User', source_field='customer_id', null=True, db_constraint=True, to_field='id', related_name='licenses', on_delete=OnDelete.RESTRICT)),
+                ('assigned_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('maintenance_expires_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('revision', fields.IntField(default=1)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'licensing_license', 'app': 'models', 'constraints': [CheckConstraint(check='revision >= 1', name='licensing_license_revision_positive'), CheckConstraint(check='(customer_id IS NULL) = (assigned_at IS NULL)', name='licensing_license_assignment')], 'indexes': [Index(fields=['reseller_id', 'created_at']), Index(fields=['reseller_id', 'product_id', 'created_at']), Index(fields=['reseller_id', 'customer_id'])], 'pk_attr': 'id'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='LicenseAddon',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('license', fields.ForeignKeyField('models.License', source_field='license_id', db_constraint=True, to_field='id', related_name='addons', on_delete=OnDelete.CASCADE)),
+                ('addon', fields.ForeignKeyField('models.Addon', source_field='addon_id', db_constraint=True, to_field='id', related_name='license_addons', on_delete=OnDelete.RESTRICT)),
+                ('added_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'licensing_license_addon', 'app': 'models', 'unique_together': (('license', 'addon'),), 'pk_attr': 'id', 'table_description': "An add-on of a license, which runs while the license's M&S does."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Payment',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('reseller', fields.ForeignKeyField('models.Reseller', source_field='reseller_id', db_constraint=True, to_field='id', related_name='payments', on_delete=OnDelete.RESTRICT)),
+                ('invoice', fields.ForeignKeyField('models.Invoice', source_field='invoice_id', db_constraint=True, to_field='id', related_name='payments', on_delete=OnDelete.RESTRICT)),
+                ('kind', fields.CharEnumField(description='CARD: CARD\nBANK_TRANSFER: BANK_TRANSFER', enum_type=PaymentKind, max_length=20)),
+                ('amount_cents', fields.BigIntField()),
+                ('currency', fields.CharField(default='USD', max_length=3)),
+                ('gateway', fields.CharField(default='', description='Which gateway charged it.', max_length=40)),
+                ('reference', fields.CharField(description='Gateway charge id or bank reference.', max_length=100)),
+                ('received_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('recorded_by_label', fields.CharField(default='', max_length=300)),
+            ],
+            options={'table': 'billing_payment', 'app': 'models', 'constraints': [CheckConstraint(check='amount_cents > 0', name='billing_payment_positive')], 'indexes': [Index(fields=['reseller_id', 'received_at'])], 'pk_attr': 'id', 'table_description': 'Money received against an invoice: a card charge through the gateway or a transfer.'},
+            bases=['Model'],
+        ),
+        EnforceChecks('CartLine'),
+        EnforceChecks('NumberSequence'),
+        EnforceChecks('Order'),
+        EnforceChecks('OrderLine'),
+        EnforceChecks('Invoice'),
+        EnforceChecks('InvoiceLine'),
+        EnforceChecks('License'),
+        EnforceChecks('Payment'),
+    ]
