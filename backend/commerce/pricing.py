@@ -103,13 +103,15 @@ def price_new_license(
             field="tier",
         )
     addon_prices = []
-    for index, addon in enumerate(addons):
+    for addon in addons:
         yearly = next((p.yearly_price.cents for p in addon.prices if p.tier.id == tier.id), None)
         if yearly is None:
+            # ``addons`` is in catalog order: name the position the client gave the add-on
+            position = list(addon_codes).index(addon.code)
             problems.add(
                 ErrorKind.INVALID,
                 f"{addon.name} is not sold with {tier.name}.",
-                ("addon_codes", str(index)),
+                ("addon_codes", str(position)),
             )
         else:
             addon_prices.append(yearly)
