@@ -8,12 +8,18 @@ import httpx
 import pytest
 
 from backend.accounts.models import Employee, MailingList, MailingListSubscription, Reseller
+from backend.catalog.models import Product
+from backend.commerce.models import Order
 from backend.audit.services import record
+from backend.catalog.seed import seed_catalog
+from backend.commerce import cart, checkout
+from backend.commerce.models import PaymentMethod
 from backend.identity.api_keys import create_api_key
 from backend.identity.models import User
 from backend.identity.roles import Role
 from backend.identity.sessions import actor_for
 from backend.notifications.outbox import enqueue_email
+from backend.payments.gateway import SandboxGateway
 from tests.conftest import graphql
 from tests.identity.factories import make_reseller, make_user, sign_in
 
@@ -70,6 +76,38 @@ async def grow_emails(owner: User, n: int) -> None:
         )
 
 
+async def grow_orders(owner: User, n: int) -> None:
+    """``n`` orders, alternately paid and invoiced, of two lines with add-ons."""
+    if not await Product.exists():
+        await seed_catalog()
+    reseller = await Reseller.get(id=owner.reseller_id)
+    if not reseller.address_line1:
+        await reseller.update_from_dict(BILLING).save()
+    for i in range(n):
+        await checkout.purchase(
+            actor=actor_for(owner),
+            lines=[
+                cart.NewLicenseRequest("smartermail", "enterprise", "250", ("activesync",), 2),
+                cart.NewLicenseRequest("smartertrack", "professional", "5"),
+            ],
+            payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+            idempotency_key=f"grow-{await Order.all().count()}-{i}",
+            gateway=SandboxGateway(),
+        )
+
+
+BILLING = {
+    "address_line1": "1 Main Street",
+    "city": "Springfield",
+    "country": "US",
+    "billing_email": "billing@acme.example",
+}
+
+LICENSE_FIELDS = (
+    "id key status personal product { code name } edition { name } tier { name } "
+    "addons { code name } maintenanceExpiresAt maintenanceStatus revision order { number }"
+)
+
 LISTS: dict[str, tuple[Role, str, Grow]] = {
     "employees": (
         Role.RESELLER_OWNER,
@@ -97,6 +135,26 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         Role.VENDOR_ADMIN,
         "{ resellers { edges { node { id name discountPercent ownerEmail status } } } }",
         grow_resellers,
+    ),
+    "orders": (
+        Role.RESELLER_OWNER,
+        "{ orders { edges { node { id number total { amount } billing { name } "
+        "lines { description product { name } edition { name } tier { name } addons { name } "
+        "total { amount } } invoice { number status lines { description } } "
+        f"licenses {{ {LICENSE_FIELDS} }} }} }} }} }}",
+        grow_orders,
+    ),
+    "invoices": (
+        Role.RESELLER_OWNER,
+        "{ invoices { edges { node { id number status total { amount } amountDue { amount } "
+        "notes lines { description total { amount } } order { number } summaryInvoice { number } "
+        "summarizedInvoices { number } } } } }",
+        grow_orders,
+    ),
+    "licenses": (
+        Role.RESELLER_OWNER,
+        f"{{ licenses {{ edges {{ node {{ {LICENSE_FIELDS} }} }} }} }}",
+        grow_orders,
     ),
     "emails": (
         Role.VENDOR_ADMIN,

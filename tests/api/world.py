@@ -12,12 +12,16 @@ from strawberry import relay
 
 from backend.accounts.models import Employee, Reseller
 from backend.audit.services import record
+from backend.catalog.seed import seed_catalog
+from backend.commerce import cart, checkout
+from backend.commerce.models import CartLine, PaymentMethod
 from backend.identity.actor import Actor
 from backend.identity.api_keys import create_api_key
 from backend.identity.models import ApiKey, User
 from backend.identity.roles import Role
 from backend.identity.sessions import actor_for, start_session
 from backend.notifications.outbox import enqueue_email
+from backend.payments.gateway import SandboxGateway
 from tests.identity.factories import make_reseller, make_user
 
 CALLERS = (
@@ -47,6 +51,11 @@ class World:
     api_key_a: ApiKey
     audit_event_a: int
     email_a: int
+    order_a: int
+    invoice_a: int
+    license_a: int
+    license_key_a: str
+    cart_line_a: int
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def ids_of_a(self) -> list[str]:
@@ -57,6 +66,9 @@ class World:
             gid("ApiKey", self.api_key_a.id),
             gid("AuditEvent", self.audit_event_a),
             gid("EmailMessage", self.email_a),
+            gid("Order", self.order_a),
+            gid("Invoice", self.invoice_a),
+            gid("License", self.license_a),
         ]
 
     async def call(
@@ -77,9 +89,32 @@ async def _session_headers(user: User) -> dict[str, str]:
     return {"Cookie": f"pp_session={new.token}"}
 
 
+A_BILLING = {
+    "address_line1": "1 Main Street",
+    "city": "Springfield",
+    "country": "US",
+    "billing_email": "billing@a.example",
+}
+
+
+async def _buy_for_a(owner: Actor) -> tuple[checkout.Placed, CartLine]:
+    """An order of reseller A (with its invoice and a license) and a line in the owner's cart."""
+    new_license = cart.NewLicenseRequest("smartermail", "professional", "250")
+    placed = await checkout.purchase(
+        actor=owner,
+        lines=[new_license],
+        payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+        idempotency_key="world-order",
+        gateway=SandboxGateway(),
+    )
+    line = await cart.add_new_license(actor=owner, request=new_license)
+    return placed, line
+
+
 async def build_world() -> World:
-    reseller_a = await make_reseller("Reseller A")
-    reseller_b = await make_reseller("Reseller B")
+    await seed_catalog()
+    reseller_a = await make_reseller("Reseller A", **A_BILLING)
+    reseller_b = await make_reseller("Reseller B", **{**A_BILLING, "billing_email": "b@b.example"})
     owner_a = await make_user(Role.RESELLER_OWNER, reseller_a, email="owner@a.example")
     users = {
         "vendor_admin": await make_user(Role.VENDOR_ADMIN, email="admin@vendor.example"),
@@ -100,6 +135,7 @@ async def build_world() -> World:
         actor=owner_actor, reseller_id=reseller_a.id, name="Shop A", role=Role.RESELLER_PURCHASER
     )
     event = await record(owner_actor, "test.event", reseller_id=reseller_a.id)
+    placed, cart_line = await _buy_for_a(owner_actor)
     email = await enqueue_email(
         template="password_changed",
         to=["owner@a.example"],
@@ -115,6 +151,11 @@ async def build_world() -> World:
         api_key_a=api_key_a,
         audit_event_a=event.id,
         email_a=email.id,
+        order_a=placed.order.id,
+        invoice_a=placed.invoice.id,
+        license_a=placed.licenses[0].id,
+        license_key_a=placed.licenses[0].key,
+        cart_line_a=cart_line.id,
     )
     world.headers["anonymous"] = {}
     world.headers["api_key"] = {"Authorization": f"Bearer {secret}"}
