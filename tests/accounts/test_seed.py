@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from backend.accounts.models import Employee, Reseller
+from backend.billing.models import Invoice, InvoiceStatus
+from backend.commerce.models import Order
 from backend.demo import seed_demo
 from backend.identity.models import User
 from backend.identity.passwords import verify_password
 from backend.identity.roles import Role
+from backend.licensing.models import License
 from tests.identity.factories import DEMO_PASSWORD
 
 DEMO_LOGINS = {
@@ -52,3 +55,25 @@ async def test_seeding_twice_changes_nothing_and_keeps_changed_passwords() -> No
     assert (await User.get(email="admin@example.com")).password_hash == "changed"
     assert await User.all().count() == len(DEMO_LOGINS)
     assert await Employee.all().count() == 6
+
+
+async def test_the_demo_has_a_few_orders_invoices_and_licenses_once() -> None:
+    # given the demo, seeded twice
+    await seed_demo(password=DEMO_PASSWORD)
+    await seed_demo(password=DEMO_PASSWORD)
+
+    # then each sample reseller has its orders, each with its invoice and licenses
+    orders = await Order.all().prefetch_related("reseller")
+    assert sorted(o.reseller.name for o in orders) == [
+        "Reseller Example Inc.",
+        "Reseller Example Inc.",
+        "Second Reseller Example LLC",
+    ]
+    statuses = sorted(i.status for i in await Invoice.all())
+    assert statuses == [
+        InvoiceStatus.PAID,
+        InvoiceStatus.PENDING_SUMMARY,
+        InvoiceStatus.PENDING_SUMMARY,
+    ]
+    assert await License.all().count() == 8
+    assert await License.filter(personal=True).count() == 1
