@@ -13,7 +13,6 @@ from strawberry.dataloader import DataLoader
 from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
-from backend.api.licensing.dataloaders import licenses_by_order
 from backend.billing.models import Invoice, InvoiceLine
 from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
@@ -42,9 +41,6 @@ class Loaders:
         default_factory=lambda: rows_by(Employee, "user_id")
     )
     order_by_id: DataLoader[int, Order | None] = field(default_factory=lambda: rows_by_id(Order))
-    order_line_by_id: DataLoader[int, OrderLine | None] = field(
-        default_factory=lambda: rows_by_id(OrderLine)
-    )
     order_lines_by_order: DataLoader[int, list[OrderLine]] = field(
         default_factory=lambda: rows_by(OrderLine, "order_id")
     )
@@ -60,7 +56,9 @@ class Loaders:
     invoice_lines_by_invoice: DataLoader[int, list[InvoiceLine]] = field(
         default_factory=lambda: rows_by(InvoiceLine, "invoice_id")
     )
-    licenses_by_order: DataLoader[int, list[License]] = field(default_factory=licenses_by_order)
+    licenses_by_order: DataLoader[int, list[License]] = field(
+        default_factory=lambda: rows_by(License, "order_id")
+    )
     addons_by_license: DataLoader[int, list[LicenseAddon]] = field(
         default_factory=lambda: rows_by(LicenseAddon, "license_id")
     )

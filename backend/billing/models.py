@@ -81,6 +81,7 @@ class Invoice(Model):
         indexes = (
             Index(fields=["reseller_id", "issued_at"]),
             Index(fields=["reseller_id", "status"]),
+            Index(fields=["summary_invoice_id"]),
         )
         constraints = (
             CheckConstraint(

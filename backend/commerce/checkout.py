@@ -397,5 +397,5 @@ async def placed_order(order_id: int, *, replayed: bool = False) -> Placed:
     """An order already placed, with its invoice and licenses."""
     order = await Order.get(id=order_id)
     invoice = await Invoice.get(order_id=order_id)
-    licenses = await License.filter(order_line__order_id=order_id).order_by("id")
+    licenses = await License.filter(order_id=order_id).order_by("id")
     return Placed(order=order, invoice=invoice, licenses=licenses, replayed=replayed)

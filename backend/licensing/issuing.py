@@ -34,6 +34,7 @@ async def issue_licenses(
         License(
             key=new_key(),
             reseller_id=reseller_id,
+            order_id=order_line.order_id,
             order_line_id=order_line.id,
             product_id=priced.item.product.id,
             edition_id=priced.item.edition.id,

@@ -17,7 +17,7 @@ from tortoise.models import Model
 if TYPE_CHECKING:
     from backend.accounts.models import Reseller
     from backend.catalog.models import Addon, Edition, Product, Tier
-    from backend.commerce.models import OrderLine
+    from backend.commerce.models import Order, OrderLine
     from backend.identity.models import User
 
 
@@ -27,6 +27,8 @@ class LicenseStatus(StrEnum):
 
 
 class License(Model):
+    """One license: bought on an order line (its order kept too, for one-step lookups)."""
+
     tenant_field: ClassVar[str] = "reseller_id"
     id = fields.IntField(primary_key=True)
     key = fields.CharField(max_length=41, unique=True, description="XXXXXX-XXXXXX-… (6 groups).")
@@ -34,6 +36,10 @@ class License(Model):
         "models.Reseller", related_name="licenses", on_delete=fields.RESTRICT
     )
     reseller_id: int
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="licenses", on_delete=fields.RESTRICT
+    )
+    order_id: int
     order_line: fields.ForeignKeyRelation[OrderLine] = fields.ForeignKeyField(
         "models.OrderLine", related_name="licenses", on_delete=fields.RESTRICT
     )
@@ -67,6 +73,7 @@ class License(Model):
             Index(fields=["reseller_id", "created_at"]),
             Index(fields=["reseller_id", "product_id", "created_at"]),
             Index(fields=["reseller_id", "customer_id"]),
+            Index(fields=["order_id"]),
         )
         constraints = (
             CheckConstraint(check="revision >= 1", name="licensing_license_revision_positive"),

@@ -39,7 +39,7 @@ class License(ModelNode):
     product_id: strawberry.Private[int]
     edition_id: strawberry.Private[int]
     tier_id: strawberry.Private[int]
-    order_line_id: strawberry.Private[int]
+    order_id: strawberry.Private[int]
 
     @strawberry.field(description="The product.")
     async def product(self, info: Info) -> Product:
@@ -81,8 +81,7 @@ class License(ModelNode):
 
         if not info.context.actor.can(Permission.ORDERS_READ):
             return None
-        line = await info.context.loaders.order_line_by_id.load(self.order_line_id)
-        row = await info.context.loaders.order_by_id.load(line.order_id) if line else None
+        row = await info.context.loaders.order_by_id.load(self.order_id)
         return Order.from_row(row) if row is not None else None
 
     @classmethod
@@ -99,5 +98,5 @@ class License(ModelNode):
             product_id=row.product_id,
             edition_id=row.edition_id,
             tier_id=row.tier_id,
-            order_line_id=row.order_line_id,
+            order_id=row.order_id,
         )
