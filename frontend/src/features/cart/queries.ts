@@ -1,0 +1,101 @@
+import { graphql } from '../../gql';
+import type { CartFieldsFragment } from '../../gql/graphql';
+
+/** A cart line as the cart and the checkout show it: what it buys and the server's amounts. */
+export const cartLineFields = graphql(`
+  fragment CartLineFields on CartLine {
+    id
+    description
+    quantity
+    assignToEmail
+    personal
+    product {
+      code
+      name
+    }
+    edition {
+      code
+      name
+    }
+    tier {
+      code
+      name
+    }
+    addons {
+      code
+      name
+    }
+    unitPrice {
+      amount
+      currency
+    }
+    subtotal {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+  }
+`);
+
+/** The whole cart: its lines and the totals the server computed, with the reseller discount. */
+export const cartFields = graphql(`
+  fragment CartFields on Cart {
+    lines {
+      ...CartLineFields
+    }
+    licenseCount
+    discountPercent
+    subtotal {
+      amount
+      currency
+    }
+    discount {
+      amount
+      currency
+    }
+    total {
+      amount
+      currency
+    }
+  }
+`);
+
+export const shoppingCartQuery = graphql(`
+  query ShoppingCart {
+    cart {
+      ...CartFields
+    }
+  }
+`);
+
+export const updateCartLineMutation = graphql(`
+  mutation UpdateCartLine($input: UpdateCartLineInput!) {
+    updateCartLine(input: $input) {
+      cart {
+        ...CartFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const removeCartLineMutation = graphql(`
+  mutation RemoveCartLine($input: RemoveCartLineInput!) {
+    removeCartLine(input: $input) {
+      cart {
+        ...CartFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export type Cart = CartFieldsFragment;
+export type CartLine = Cart['lines'][number];

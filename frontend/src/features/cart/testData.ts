@@ -1,0 +1,51 @@
+import type { CartFieldsFragment } from '../../gql/graphql';
+
+/** Cart fixtures for the tests of the cart and the checkout. */
+
+export const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+type Line = CartFieldsFragment['lines'][number];
+
+export const MAIL_LINE: Line = {
+  id: 'line-1',
+  description: 'SmarterMail Enterprise, 250 mailboxes + Exchange ActiveSync',
+  quantity: 2,
+  assignToEmail: 'alice@customer.example',
+  personal: false,
+  product: { code: 'smartermail', name: 'SmarterMail' },
+  edition: { code: 'enterprise', name: 'Enterprise' },
+  tier: { code: '250', name: '250 mailboxes' },
+  addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
+  unitPrice: usd('999.00'),
+  subtotal: usd('1998.00'),
+  total: usd('1598.40'),
+};
+
+export const TRACK_LINE: Line = {
+  id: 'line-2',
+  description: 'SmarterTrack Professional, 5 agents',
+  quantity: 1,
+  assignToEmail: null,
+  personal: true,
+  product: { code: 'smartertrack', name: 'SmarterTrack' },
+  edition: { code: 'professional', name: 'Professional' },
+  tier: { code: '5', name: '5 agents' },
+  addons: [],
+  unitPrice: usd('449.00'),
+  subtotal: usd('449.00'),
+  total: usd('359.20'),
+};
+
+export function cartOf(lines: Line[], totals: { subtotal: string; discount: string; total: string }): CartFieldsFragment {
+  return {
+    lines,
+    licenseCount: lines.reduce((count, line) => count + line.quantity, 0),
+    discountPercent: '20.00',
+    subtotal: usd(totals.subtotal),
+    discount: usd(totals.discount),
+    total: usd(totals.total),
+  };
+}
+
+export const CART = cartOf([MAIL_LINE, TRACK_LINE], { subtotal: '2447.00', discount: '489.40', total: '1957.60' });
+export const EMPTY_CART = cartOf([], { subtotal: '0.00', discount: '0.00', total: '0.00' });

@@ -1,0 +1,138 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { mockApi, type Answer } from '../../../test/mockApi';
+import { renderView } from '../../../test/render';
+import { CART, cartOf, EMPTY_CART, MAIL_LINE, TRACK_LINE } from '../testData';
+import CartView from './CartView';
+
+function renderCart(answers: Record<string, Answer | Answer[]> = {}) {
+  const api = mockApi({ ShoppingCart: { data: { cart: CART } }, ...answers });
+  renderView(<CartView />, { client: api.client, route: '/cart' });
+  return api;
+}
+
+const lineRow = (name: RegExp) => screen.getByRole('row', { name });
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
+const totalRows = () =>
+  within(screen.getByRole('table', { name: 'Cart total' }))
+    .getAllByRole('row')
+    .map((row) => row.textContent);
+
+describe('CartView', () => {
+  it('shows each line with what it buys and the server’s amounts and totals', () => {
+    renderCart();
+
+    const mail = lineRow(/^SmarterMail Enterprise, 250 mailboxes/);
+    expect(within(mail).getByRole('rowheader')).toHaveTextContent(
+      'SmarterMail Enterprise, 250 mailboxesAdd-ons: Exchange ActiveSyncAssigned at checkout to alice@customer.example',
+    );
+    expect(cells(mail).slice(0, 1)).toEqual(['$999.00']);
+    expect(cells(mail)[2]).toBe('$1,998.00');
+    expect(within(mail).getByRole('spinbutton', { name: 'Quantity of SmarterMail Enterprise, 250 mailboxes' })).toHaveValue(2);
+    const track = lineRow(/^SmarterTrack Professional, 5 agents/);
+    expect(within(track).getByRole('rowheader')).toHaveTextContent('No add-onsFor your own use (personal)');
+
+    expect(totalRows()).toEqual(['Subtotal$2,447.00', 'Reseller discount (20%)−minus $489.40', 'Total$1,957.60']);
+    expect(screen.getByRole('link', { name: 'Continue shopping' })).toHaveAttribute('href', '/shop');
+    expect(screen.getByRole('link', { name: 'Checkout' })).toHaveAttribute('href', '/checkout');
+  });
+
+  it('changes a line’s quantity and shows the totals the server answers', async () => {
+    const changed = cartOf([{ ...MAIL_LINE, quantity: 3, subtotal: { amount: '2997.00', currency: 'USD' } }, TRACK_LINE], {
+      subtotal: '3446.00',
+      discount: '689.20',
+      total: '2756.80',
+    });
+    const api = renderCart({ UpdateCartLine: { data: { updateCartLine: { cart: changed, userErrors: [] } } } });
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantity of SmarterMail Enterprise, 250 mailboxes' });
+
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '3');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Update quantity of SmarterMail Enterprise, 250 mailboxes' }),
+    );
+
+    expect(api.variablesOf('UpdateCartLine')).toEqual([{ input: { lineId: 'line-1', quantity: 3 } }]);
+    expect(screen.getByRole('status')).toHaveTextContent('SmarterMail Enterprise, 250 mailboxes: the quantity is now 3.');
+    expect(cells(lineRow(/^SmarterMail Enterprise/))[2]).toBe('$2,997.00');
+    expect(totalRows()).toEqual(['Subtotal$3,446.00', 'Reseller discount (20%)−minus $689.20', 'Total$2,756.80']);
+  });
+
+  it('refuses a quantity out of range next to its line, without asking the server', async () => {
+    const api = renderCart();
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantity of SmarterTrack Professional, 5 agents' });
+
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '101');
+    await userEvent.click(screen.getByRole('button', { name: 'Update quantity of SmarterTrack Professional, 5 agents' }));
+
+    expect(quantity).toHaveAccessibleDescription('Error: Choose a quantity from 1 to 100.');
+    expect(api.executeMutation).not.toHaveBeenCalled();
+  });
+
+  it('shows the server’s problem with a quantity next to that line', async () => {
+    renderCart({
+      UpdateCartLine: {
+        data: {
+          updateCartLine: {
+            cart: null,
+            userErrors: [{ code: 'INVALID', message: 'Choose a quantity from 1 to 100.', field: ['input', 'quantity'] }],
+          },
+        },
+      },
+    });
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantity of SmarterMail Enterprise, 250 mailboxes' });
+
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '7');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Update quantity of SmarterMail Enterprise, 250 mailboxes' }),
+    );
+
+    expect(quantity).toHaveAccessibleDescription('Error: Choose a quantity from 1 to 100.');
+    expect(quantity).toHaveValue(7);
+    expect(
+      screen.getByRole('spinbutton', { name: 'Quantity of SmarterTrack Professional, 5 agents' }),
+    ).not.toHaveAccessibleDescription();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('removes a line and shows what the server answers is left', async () => {
+    const left = cartOf([TRACK_LINE], { subtotal: '449.00', discount: '89.80', total: '359.20' });
+    const api = renderCart({ RemoveCartLine: { data: { removeCartLine: { cart: left, userErrors: [] } } } });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove SmarterMail Enterprise, 250 mailboxes' }));
+
+    expect(api.variablesOf('RemoveCartLine')).toEqual([{ input: { lineId: 'line-1' } }]);
+    expect(screen.getByRole('status')).toHaveTextContent('SmarterMail Enterprise, 250 mailboxes was removed from your cart.');
+    expect(screen.queryByRole('row', { name: /^SmarterMail/ })).not.toBeInTheDocument();
+    expect(totalRows()).toEqual(['Subtotal$449.00', 'Reseller discount (20%)−minus $89.80', 'Total$359.20']);
+  });
+
+  it('shows why a removal failed', async () => {
+    renderCart({
+      RemoveCartLine: {
+        data: {
+          removeCartLine: {
+            cart: null,
+            userErrors: [{ code: 'NOT_FOUND', message: 'No such cart line.', field: ['input', 'lineId'] }],
+          },
+        },
+      },
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remove SmarterTrack Professional, 5 agents' }));
+
+    expect(screen.getByRole('alert')).toHaveTextContent('No such cart line.');
+    expect(lineRow(/^SmarterTrack/)).toBeInTheDocument();
+  });
+
+  it('points an empty cart to the shop', () => {
+    renderCart({ ShoppingCart: { data: { cart: EMPTY_CART } } });
+
+    expect(screen.getByText('Your cart is empty.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Shop' })).toHaveAttribute('href', '/shop');
+    expect(screen.queryByRole('link', { name: 'Checkout' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { FormErrors } from '../../../components/form/FormErrors';
+import { Page } from '../../../components/Page';
+import { QueryContent } from '../../../components/QueryContent';
+import { SuccessMessage } from '../../../components/SuccessMessage';
+import type { RemoveCartLineMutation, ShoppingCartQuery, UpdateCartLineMutation } from '../../../gql/graphql';
+import { useFormMutation } from '../../../lib/useFormMutation';
+import { useRetryableQuery } from '../../../lib/useRetryableQuery';
+import { CartLinesTable } from '../components/CartLinesTable';
+import { CartTotals } from '../components/CartTotals';
+import { EmptyCart } from '../components/EmptyCart';
+import { QUANTITY_PROBLEM, quantityOf } from '../quantity';
+import {
+  removeCartLineMutation,
+  shoppingCartQuery,
+  updateCartLineMutation,
+  type Cart,
+  type CartLine,
+} from '../queries';
+
+const updatePayloadOf = (data: UpdateCartLineMutation) => data.updateCartLine;
+const removePayloadOf = (data: RemoveCartLineMutation) => data.removeCartLine;
+
+/** The cart as the server answered last: after a change, its answer, until the query has a newer one. */
+interface ChangedCart {
+  after: ShoppingCartQuery;
+  cart: Cart;
+}
+
+/** The cart: each line with its quantity to change or the line to remove, the server's totals, and on to checkout. */
+export default function CartView() {
+  const query = useRetryableQuery({ query: shoppingCartQuery });
+  const updating = useFormMutation(updateCartLineMutation, updatePayloadOf);
+  const removing = useFormMutation(removeCartLineMutation, removePayloadOf);
+  const [changed, setChanged] = useState<ChangedCart | null>(null);
+  const [busyLineId, setBusyLineId] = useState<string | null>(null);
+  /** The line whose quantity was last changed, with the form's own problem with it, if any. */
+  const [quantityOfLine, setQuantityOfLine] = useState<{ lineId: string; problem: string | null } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  function remember(after: ShoppingCartQuery, cart: Cart | null | undefined) {
+    if (cart) setChanged({ after, cart });
+  }
+
+  function updateQuantity(after: ShoppingCartQuery, line: CartLine, typed: string) {
+    setMessage(null);
+    const quantity = quantityOf(typed);
+    if (quantity === undefined) {
+      updating.clearErrors();
+      setQuantityOfLine({ lineId: line.id, problem: QUANTITY_PROBLEM });
+      return;
+    }
+    setQuantityOfLine({ lineId: line.id, problem: null });
+    setBusyLineId(line.id);
+    void updating.submit({ input: { lineId: line.id, quantity } }).then((payload) => {
+      setBusyLineId(null);
+      if (payload) {
+        remember(after, payload.cart);
+        setMessage(`${nameOf(line)}: the quantity is now ${quantity}.`);
+      }
+    });
+  }
+
+  function remove(after: ShoppingCartQuery, line: CartLine) {
+    setMessage(null);
+    setQuantityOfLine(null);
+    updating.clearErrors();
+    setBusyLineId(line.id);
+    void removing.submit({ input: { lineId: line.id } }).then((payload) => {
+      setBusyLineId(null);
+      if (payload) {
+        remember(after, payload.cart);
+        setMessage(`${nameOf(line)} was removed from your cart.`);
+      }
+    });
+  }
+
+  /** The quantity problem of the line last changed: the form's own, or the server's. */
+  function quantityErrors(): Record<string, string> {
+    if (quantityOfLine === null) return {};
+    const problem = quantityOfLine.problem ?? updating.errors.fields.quantity;
+    return problem ? { [quantityOfLine.lineId]: problem } : {};
+  }
+
+  return (
+    <Page title="Cart">
+      <SuccessMessage message={message} />
+      <FormErrors errors={updating.errors} shownFields={['quantity']} />
+      <FormErrors errors={removing.errors} shownFields={[]} />
+      <QueryContent query={query} what="your cart">
+        {(data) => {
+          const cart = changed?.after === data ? changed.cart : data.cart;
+          if (cart.lines.length === 0) return <EmptyCart />;
+          return (
+            <>
+              <p className="lead">
+                Prices are today’s list prices. Your reseller discount is applied to every line.
+              </p>
+              <CartLinesTable
+                caption="Your cart"
+                lines={cart.lines}
+                editing={{
+                  busyLineId,
+                  quantityErrors: quantityErrors(),
+                  onUpdateQuantity: (line, typed) => {
+                    updateQuantity(data, line, typed);
+                  },
+                  onRemove: (line) => {
+                    remove(data, line);
+                  },
+                }}
+              />
+              <CartTotals
+                caption="Cart total"
+                subtotal={cart.subtotal}
+                discount={cart.discount}
+                discountPercent={cart.discountPercent}
+                total={cart.total}
+              />
+              <div className="form-actions">
+                <Link to="/shop" className="button-link">
+                  Continue shopping
+                </Link>
+                <Link to="/checkout" className="button-link button-link--primary">
+                  Checkout
+                </Link>
+              </div>
+            </>
+          );
+        }}
+      </QueryContent>
+    </Page>
+  );
+}
+
+function nameOf(line: CartLine): string {
+  return `${line.product.name} ${line.edition.name}, ${line.tier.name}`;
+}
