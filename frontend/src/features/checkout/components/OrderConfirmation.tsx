@@ -1,0 +1,99 @@
+import { Link } from 'react-router';
+import { DateTime } from '../../../components/DateTime';
+import { DetailsList, type Detail } from '../../../components/DetailsList';
+import { Page } from '../../../components/Page';
+import { Panel } from '../../../components/Panel';
+import { formatMoney } from '../../../lib/money';
+import { canUse } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
+import { DataTable } from '../../../components/DataTable';
+import { CartTotals } from '../../cart/components/CartTotals';
+import { LineSummary } from '../../cart/components/LineSummary';
+import { INVOICE_STATUS_BADGES, INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../labels';
+import type { Confirmation } from '../queries';
+import { LicenseKeysTable } from './LicenseKeysTable';
+
+/** A placed order: its number, invoice and status, totals and the new license keys. */
+export function OrderConfirmation({ confirmation }: { confirmation: Confirmation }) {
+  const viewer = useViewer();
+  const { order, invoice, licenses, replayed } = confirmation;
+  const count = licenses.length;
+  const details: Detail[] = [
+    ['Order', order.number],
+    ['Placed', <DateTime key="placed" value={order.placedAt} />],
+    ['Payment', PAYMENT_METHOD_LABELS[order.paymentMethod]],
+    ...(invoice
+      ? ([
+          ['Invoice', invoice.number],
+          [
+            'Invoice status',
+            <span key="status" className={`badge ${INVOICE_STATUS_BADGES[invoice.status]}`}>
+              {INVOICE_STATUS_LABELS[invoice.status]}
+            </span>,
+          ],
+          ...(invoice.notes ? [['Invoice note', invoice.notes] as Detail] : []),
+          ['Invoice total', formatMoney(invoice.total)],
+          ...(invoice.status === 'OPEN' ? [['Amount due', formatMoney(invoice.amountDue)] as Detail] : []),
+        ] satisfies Detail[])
+      : []),
+  ];
+
+  return (
+    <Page title={`Order ${order.number} placed`}>
+      <div className="success">
+        <p>
+          {replayed
+            ? `This order had already been placed: nothing new was bought. Here it is again.`
+            : `Thank you: your order is placed and ${count} new ${count === 1 ? 'license was' : 'licenses were'} issued.`}
+        </p>
+      </div>
+      <DetailsList details={details} />
+      <Panel title="License keys">
+        <p>
+          Licenses for resale stay unassigned until you assign them to a customer on the Licenses page.
+          A customer named at checkout got an email with the key.
+        </p>
+        <LicenseKeysTable licenses={licenses} />
+      </Panel>
+      <Panel title="Order summary">
+        <DataTable
+          caption={`Lines of order ${order.number}`}
+          columns={['Item', 'Quantity', { label: 'List price each', className: 'price' }, { label: 'Line subtotal', className: 'price' }]}
+        >
+          {order.lines.map((line) => (
+            <tr key={line.position}>
+              <th scope="row">
+                <LineSummary line={line} />
+              </th>
+              <td>{line.quantity}</td>
+              <td className="price">{formatMoney(line.unitPrice)}</td>
+              <td className="price">{formatMoney(line.subtotal)}</td>
+            </tr>
+          ))}
+        </DataTable>
+        <CartTotals
+          caption="Order total"
+          subtotal={order.subtotal}
+          discount={order.discount}
+          discountPercent={order.discountPercent}
+          total={order.total}
+        />
+      </Panel>
+      <div className="form-actions">
+        {canUse(viewer, 'licenses') && (
+          <Link to="/licenses" className="button-link button-link--primary">
+            Go to Licenses
+          </Link>
+        )}
+        {canUse(viewer, 'invoices') && (
+          <Link to="/invoices" className="button-link">
+            Go to Invoices
+          </Link>
+        )}
+        <Link to="/shop" className="button-link">
+          Continue shopping
+        </Link>
+      </div>
+    </Page>
+  );
+}
