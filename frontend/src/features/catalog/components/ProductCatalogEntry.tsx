@@ -1,18 +1,28 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
 import type { CatalogProduct } from '../queries';
 import { AddonPriceTable } from './AddonPriceTable';
 import { ListPriceTable } from './ListPriceTable';
 
 interface ProductCatalogEntryProps {
   product: CatalogProduct;
+  /** Whether the viewer may buy: then the entry links to the product's page in the shop. */
+  canBuy: boolean;
 }
 
 /** One product of the catalog: what it is, its list prices and its add-ons. */
-export function ProductCatalogEntry({ product }: ProductCatalogEntryProps) {
+export function ProductCatalogEntry({ product, canBuy }: ProductCatalogEntryProps) {
   const headingId = useId();
   return (
     <section className="product" aria-labelledby={headingId}>
-      <h2 id={headingId}>{product.name}</h2>
+      <div className="product-header">
+        <h2 id={headingId}>{product.name}</h2>
+        {canBuy && (
+          <Link to={`/shop/${encodeURIComponent(product.code)}`} className="button-link button-link--primary">
+            Buy<span className="visually-hidden"> {product.name}</span>
+          </Link>
+        )}
+      </div>
       {product.description && <p>{product.description}</p>}
       <dl className="facts">
         <dt>Seats counted in</dt>

@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CombinedError, Provider, type Client } from 'urql';
+import { CombinedError, type Client } from 'urql';
 import { describe, expect, it } from 'vitest';
-import type { ShopCatalogQuery } from '../../../gql/graphql';
+import type { Role, ShopCatalogQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
+import { renderView, viewerWithRole } from '../../../test/render';
 import ShopView from './ShopView';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -61,12 +62,8 @@ const CATALOG: ShopCatalogQuery = {
   ],
 };
 
-function renderShop(client: Client) {
-  return render(
-    <Provider value={client}>
-      <ShopView />
-    </Provider>,
-  );
+function renderShop(client: Client, role: Role = 'RESELLER_OWNER') {
+  return renderView(<ShopView />, { client, route: '/shop', viewer: viewerWithRole(role) });
 }
 
 describe('ShopView', () => {
@@ -117,6 +114,30 @@ describe('ShopView', () => {
     const track = screen.getByRole('region', { name: 'SmarterTrack' });
     expect(within(track).getByText('No add-ons are sold with SmarterTrack.')).toBeInTheDocument();
   });
+
+  it('links each product to its page in the shop for those who may buy', async () => {
+    const { client } = mockApi({ ShopCatalog: { data: CATALOG } });
+    renderShop(client, 'RESELLER_PURCHASER');
+
+    const buy = screen.getByRole('link', { name: 'Buy SmarterMail' });
+    expect(buy).toHaveAttribute('href', '/shop/smartermail');
+    expect(screen.getByRole('link', { name: 'Buy SmarterTrack' })).toHaveAttribute('href', '/shop/smartertrack');
+    await userEvent.click(buy);
+
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent('/shop/smartermail');
+  });
+
+  it.each<Role>(['VENDOR_ADMIN', 'RESELLER_BILLING', 'RESELLER_VIEWER'])(
+    'shows %s the prices without a Buy link',
+    (role) => {
+      const { client } = mockApi({ ShopCatalog: { data: CATALOG } });
+      renderShop(client, role);
+
+      expect(screen.getByRole('table', { name: 'SmarterMail list prices' })).toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: /^Buy/ })).not.toBeInTheDocument();
+      expect(screen.getByText('List prices per edition and seat tier.')).toBeInTheDocument();
+    },
+  );
 
   it('tells that the catalog is loading', () => {
     const { client } = mockApi({});
