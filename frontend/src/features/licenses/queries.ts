@@ -1,0 +1,72 @@
+import { graphql } from '../../gql';
+import type { LicenseQuery, LicensesQuery } from '../../gql/graphql';
+
+/** A license as the list shows it. */
+export const licenseRowFields = graphql(`
+  fragment LicenseRowFields on License {
+    id
+    key
+    status
+    personal
+    product {
+      code
+      name
+    }
+    edition {
+      name
+    }
+    tier {
+      name
+    }
+    addons {
+      code
+      name
+    }
+    maintenanceExpiresAt
+    maintenanceStatus
+    createdAt
+    order {
+      id
+      number
+    }
+  }
+`);
+
+export const licensesQuery = graphql(`
+  query Licenses($first: Int!, $after: String, $filter: LicenseFilter) {
+    licenses(first: $first, after: $after, filter: $filter) {
+      edges {
+        node {
+          ...LicenseRowFields
+        }
+      }
+      pageInfo {
+        ...NextPageFields
+      }
+    }
+  }
+`);
+
+/** The products to filter licenses by. */
+export const licenseProductsQuery = graphql(`
+  query LicenseProducts {
+    products {
+      id
+      code
+      name
+    }
+  }
+`);
+
+export const licenseQuery = graphql(`
+  query License($key: String!) {
+    license(key: $key) {
+      ...LicenseRowFields
+      revision
+      assignedAt
+    }
+  }
+`);
+
+export type LicenseRow = LicensesQuery['licenses']['edges'][number]['node'];
+export type LicenseDetails = NonNullable<LicenseQuery['license']>;

@@ -1,0 +1,71 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { LicenseQuery } from '../../../gql/graphql';
+import { mockApi } from '../../../test/mockApi';
+import { renderView } from '../../../test/render';
+import LicenseView from './LicenseView';
+
+const KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
+
+const LICENSE: { data: LicenseQuery } = {
+  data: {
+    license: {
+      id: 'TGljZW5zZTox',
+      key: KEY,
+      status: 'UNASSIGNED',
+      personal: false,
+      product: { code: 'smartermail', name: 'SmarterMail' },
+      edition: { name: 'Professional' },
+      tier: { name: '1000 mailboxes' },
+      addons: [],
+      maintenanceExpiresAt: '2027-11-27T12:00:00+00:00',
+      maintenanceStatus: 'EXPIRED',
+      createdAt: '2026-11-27T12:00:00+00:00',
+      assignedAt: null,
+      revision: 3,
+      order: { id: 'T3JkZXI6MQ==', number: 'ORD-2026-000001' },
+    },
+  },
+};
+
+/** The value beside a label in the details list. */
+function detail(label: string) {
+  return screen.getByText(label, { selector: 'dt' }).nextElementSibling;
+}
+
+describe('LicenseView', () => {
+  it('shows every field of the license by the key in the address, and copies the key', async () => {
+    const user = userEvent.setup();
+    const api = mockApi({ License: LICENSE });
+    renderView(<LicenseView />, { client: api.client, route: '/licenses/:licenseKey', path: `/licenses/${KEY}` });
+
+    expect(api.variablesOf('License')).toEqual([{ key: KEY }]);
+    expect(screen.getByRole('heading', { level: 1, name: `License ${KEY}` })).toBeInTheDocument();
+    expect(detail('Product')).toHaveTextContent('SmarterMail');
+    expect(detail('Edition')).toHaveTextContent('Professional');
+    expect(detail('Tier')).toHaveTextContent('1000 mailboxes');
+    expect(detail('Add-ons')).toHaveTextContent('None');
+    expect(detail('Status')).toHaveTextContent('Unassigned');
+    expect(detail('Use')).toHaveTextContent('For resale to a customer');
+    expect(detail('Assigned')).toHaveTextContent('Not yet');
+    expect(detail('Maintenance & Support until')).toHaveTextContent(/2027.*Expired.*a renewal continues it/);
+    expect(detail('Revision')).toHaveTextContent('3');
+    expect(screen.getByRole('link', { name: 'ORD-2026-000001' })).toHaveAttribute('href', '/orders/T3JkZXI6MQ%3D%3D');
+    expect(screen.getByRole('heading', { level: 2, name: 'Assignment and changes' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /assign/i })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Copy key' }));
+
+    expect(await navigator.clipboard.readText()).toBe(KEY);
+    expect(screen.getByText('Copied.')).toBeInTheDocument();
+  });
+
+  it('says so when the account has no license with the key', () => {
+    const api = mockApi({ License: { data: { license: null } } });
+    renderView(<LicenseView />, { client: api.client, route: '/licenses/:licenseKey', path: '/licenses/NOPE' });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'License not found' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to licenses' })).toHaveAttribute('href', '/licenses');
+  });
+});

@@ -1,0 +1,54 @@
+import { Link, useParams } from 'react-router';
+import { Page } from '../../../components/Page';
+import { Panel } from '../../../components/Panel';
+import { QueryContent } from '../../../components/QueryContent';
+import { useRetryableQuery } from '../../../lib/useRetryableQuery';
+import { canUse } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
+import { LicenseSummary } from '../components/LicenseSummary';
+import { licenseQuery, type LicenseDetails } from '../queries';
+
+/** One license by its key: all its details and the key to copy. */
+export default function LicenseView() {
+  const { licenseKey = '' } = useParams();
+  const query = useRetryableQuery({ query: licenseQuery, variables: { key: licenseKey } });
+  return (
+    <QueryContent query={query} what="the license">
+      {({ license }) => (license ? <License license={license} /> : <LicenseNotFound licenseKey={licenseKey} />)}
+    </QueryContent>
+  );
+}
+
+function License({ license }: { license: LicenseDetails }) {
+  const linkOrder = canUse(useViewer(), 'orders');
+  return (
+    <Page title={`License ${license.key}`}>
+      <p>
+        <Link to="/licenses">Back to licenses</Link>
+      </p>
+      <LicenseSummary license={license} linkOrder={linkOrder} />
+      <Panel title="Assignment and changes">
+        <p>
+          {license.status === 'UNASSIGNED'
+            ? 'This license is not assigned to a customer yet. '
+            : 'This license is assigned to a customer. '}
+          Assigning licenses, upgrading them, buying add-ons and renewing Maintenance &amp; Support are not in the
+          portal yet; they will be offered here.
+        </p>
+      </Panel>
+    </Page>
+  );
+}
+
+function LicenseNotFound({ licenseKey }: { licenseKey: string }) {
+  return (
+    <Page title="License not found">
+      <p>
+        Your account has no license with the key <code>{licenseKey}</code>.
+      </p>
+      <p>
+        <Link to="/licenses">Back to licenses</Link>
+      </p>
+    </Page>
+  );
+}
