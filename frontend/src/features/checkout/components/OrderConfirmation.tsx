@@ -43,7 +43,7 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
       <div className="success">
         <p>
           {replayed
-            ? `This order had already been placed: nothing new was bought. Here it is again.`
+            ? 'Your earlier attempt placed this order; sending it again did not buy anything twice.'
             : `Thank you: your order is placed and ${count} new ${count === 1 ? 'license was' : 'licenses were'} issued.`}
         </p>
       </div>

@@ -71,24 +71,30 @@ function renderFromQuery(answers: Record<string, Answer | Answer[]>, role: Role 
   return api;
 }
 
+/** The page as the checkout opens it: with its answer in the navigation state. */
+function renderFromCheckout(confirmation: Confirmation, role: Role = 'RESELLER_OWNER') {
+  const api = mockApi({});
+  render(
+    <Provider value={api.client}>
+      <ViewerContext value={viewerWithRole(role)}>
+        <MemoryRouter initialEntries={[{ pathname: PATH, state: { confirmation } }]}>
+          <Routes>
+            <Route path={ROUTE} element={<OrderConfirmationView />} />
+          </Routes>
+        </MemoryRouter>
+      </ViewerContext>
+    </Provider>,
+  );
+  return api;
+}
+
 function detail(label: string) {
   return screen.getByText(label, { selector: 'dt' }).nextElementSibling;
 }
 
 describe('OrderConfirmationView', () => {
   it('shows the order the checkout answered with, without asking again', () => {
-    const api = mockApi({});
-    render(
-      <Provider value={api.client}>
-        <ViewerContext value={viewerWithRole('RESELLER_OWNER')}>
-          <MemoryRouter initialEntries={[{ pathname: PATH, state: { confirmation: CONFIRMATION } }]}>
-            <Routes>
-              <Route path={ROUTE} element={<OrderConfirmationView />} />
-            </Routes>
-          </MemoryRouter>
-        </ViewerContext>
-      </Provider>,
-    );
+    const api = renderFromCheckout(CONFIRMATION);
 
     expect(screen.getByRole('heading', { level: 1, name: 'Order ORD-2026-000007 placed' })).toBeInTheDocument();
     expect(screen.getByText('Thank you: your order is placed and 2 new licenses were issued.')).toBeInTheDocument();
@@ -117,6 +123,14 @@ describe('OrderConfirmationView', () => {
     expect(screen.getByRole('link', { name: 'Go to Licenses' })).toHaveAttribute('href', '/licenses');
     expect(screen.getByRole('link', { name: 'Go to Invoices' })).toHaveAttribute('href', '/invoices');
     expect(api.executeQuery).not.toHaveBeenCalled();
+  });
+
+  it('says so when the checkout answered a repeated request', () => {
+    renderFromCheckout({ ...CONFIRMATION, replayed: true }, 'RESELLER_PURCHASER');
+
+    expect(
+      screen.getByText('Your earlier attempt placed this order; sending it again did not buy anything twice.'),
+    ).toBeInTheDocument();
   });
 
   it('asks for the order when the page is opened directly', () => {
