@@ -33,5 +33,14 @@ def normalize_key(value: str) -> str:
     return "-".join(compact[i : i + GROUP_LENGTH] for i in range(0, len(compact), GROUP_LENGTH))
 
 
+def key_prefix(value: str) -> str | None:
+    """The beginning of a key as typed (any case, spaces, with or without dashes) in canonical
+    form, e.g. ``"7kq2mxr9"`` -> ``"7KQ2MX-R9"``; None when no key can begin so."""
+    compact = re.sub(r"[\s-]", "", value).upper()
+    if not compact or len(compact) > GROUPS * GROUP_LENGTH or set(compact) - set(ALPHABET):
+        return None
+    return "-".join(compact[i : i + GROUP_LENGTH] for i in range(0, len(compact), GROUP_LENGTH))
+
+
 def is_key(value: str) -> bool:
     return KEY_PATTERN.match(value) is not None

@@ -12,11 +12,13 @@ from backend.api.ids import id_filter
 from backend.api.licensing.types import License
 from backend.api.pagination import paginate
 from backend.api.permissions import access
+from backend.catalog.models import Product
 from backend.identity.roles import Permission
 from backend.licensing import models
-from backend.licensing.keys import normalize_key
+from backend.licensing.keys import is_key, key_prefix, normalize_key
 
 MAX_SEARCH = 200
+PRODUCT_CODE_LENGTH = Product._meta.fields_map["code"].max_length  # type: ignore[attr-defined]
 
 
 @strawberry.input(description="Which licenses to list; omitted criteria match every license.")
@@ -60,16 +62,21 @@ class LicensingQuery:
             elif filter.status is LicenseStatus.ASSIGNED:
                 queryset = queryset.filter(customer_id__isnull=False)
             if filter.product_code is not None:
-                queryset = queryset.filter(product__code=filter.product_code.strip())
+                code = filter.product_code.strip()
+                # the ORM refuses to compare a value longer than the column: no product has it
+                fits = len(code) <= PRODUCT_CODE_LENGTH
+                queryset = queryset.filter(product__code=code) if fits else queryset.filter(id=0)
             if filter.personal is not None:
                 queryset = queryset.filter(personal=filter.personal)
             if filter.reseller_id is not None:
                 queryset = queryset.filter(reseller_id=id_filter(filter.reseller_id, "Reseller"))
             term = (filter.search or "").strip()[:MAX_SEARCH]
             if term:
-                queryset = queryset.filter(
-                    Q(key__startswith=normalize_key(term)) | Q(customer__email__icontains=term)
-                )
+                matches = Q(customer__email__icontains=term)
+                prefix = key_prefix(term)  # typed in any case, with or without dashes
+                if prefix is not None:
+                    matches |= Q(key__startswith=prefix)
+                queryset = queryset.filter(matches)
         return await paginate(
             queryset,
             first=first,
@@ -84,7 +91,8 @@ class LicensingQuery:
         extensions=access(Permission.LICENSES_READ),
     )
     async def license(self, info: Info, key: str) -> License | None:
-        row = await info.context.actor.scope(models.License).get_or_none(
-            key=normalize_key(key[:MAX_SEARCH])
-        )
+        key = normalize_key(key[:MAX_SEARCH])
+        if not is_key(key):  # not a key (the ORM would refuse a value longer than the column)
+            return None
+        row = await info.context.actor.scope(models.License).get_or_none(key=key)
         return License.from_row(row) if row is not None else None
