@@ -3,7 +3,7 @@ import { Page } from '../../../components/Page';
 import { Panel } from '../../../components/Panel';
 import { QueryContent } from '../../../components/QueryContent';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
-import { canUse } from '../../../session/access';
+import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { LicenseSummary } from '../components/LicenseSummary';
 import { licenseQuery, type LicenseDetails } from '../queries';
@@ -20,7 +20,7 @@ export default function LicenseView() {
 }
 
 function License({ license }: { license: LicenseDetails }) {
-  const linkOrder = canUse(useViewer(), 'orders');
+  const linkOrder = hasPermission(useViewer(), 'ORDERS_READ');
   return (
     <Page title={`License ${license.key}`}>
       <p>

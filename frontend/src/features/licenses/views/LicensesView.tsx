@@ -5,7 +5,7 @@ import { Page } from '../../../components/Page';
 import { describeError } from '../../../lib/errors';
 import { useConnection } from '../../../lib/useConnection';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
-import { canUse, hasPermission } from '../../../session/access';
+import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { LicenseFilters } from '../components/LicenseFilters';
 import { LicensesTable } from '../components/LicensesTable';
@@ -61,7 +61,7 @@ export default function LicensesView() {
           )
         }
       >
-        {(nodes) => <LicensesTable licenses={nodes} linkOrders={canUse(viewer, 'orders')} />}
+        {(nodes) => <LicensesTable licenses={nodes} linkOrders={hasPermission(viewer, 'ORDERS_READ')} />}
       </ConnectionContent>
     </Page>
   );
