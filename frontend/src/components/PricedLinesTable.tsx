@@ -1,0 +1,83 @@
+import { formatMoney, type Money } from '../lib/money';
+
+/** A line of an order or an invoice: what, how many, and its prices. */
+export interface PricedLine {
+  position: number;
+  description: string;
+  quantity: number;
+  unitPrice: Money;
+  subtotal: Money;
+  discount: Money;
+  total: Money;
+}
+
+/** The totals of an order or an invoice. */
+export interface PricedTotals {
+  subtotal: Money;
+  discount: Money;
+  total: Money;
+}
+
+interface PricedLinesTableProps {
+  caption: string;
+  lines: readonly PricedLine[];
+  totals: PricedTotals;
+  /** e.g. "Discount (20%)". */
+  discountLabel?: string;
+}
+
+const PRICE_COLUMNS = ['Quantity', 'Unit price', 'Subtotal', 'Discount', 'Total'];
+
+/** The lines with their prices, and the subtotal, discount and total below them. */
+export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Discount' }: PricedLinesTableProps) {
+  const totalRows: [string, string][] = [
+    ['Subtotal', formatMoney(totals.subtotal)],
+    [discountLabel, takenOff(totals.discount)],
+    ['Total', formatMoney(totals.total)],
+  ];
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            {PRICE_COLUMNS.map((label) => (
+              <th key={label} scope="col" className="price">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.position}>
+              <td>{line.description}</td>
+              <td className="price">{line.quantity}</td>
+              <td className="price">{formatMoney(line.unitPrice)}</td>
+              <td className="price">{formatMoney(line.subtotal)}</td>
+              <td className="price">{takenOff(line.discount)}</td>
+              <td className="price">{formatMoney(line.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          {totalRows.map(([label, amount]) => (
+            <tr key={label}>
+              <th scope="row" colSpan={PRICE_COLUMNS.length} className="price">
+                {label}
+              </th>
+              <td className="price">{label === 'Total' ? <strong>{amount}</strong> : amount}</td>
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** A discount as an amount taken off, "−$249.80"; nothing taken off stays "$0.00". */
+function takenOff(money: Money): string {
+  const formatted = formatMoney(money);
+  return /^[0.]*$/.test(money.amount) || money.amount.startsWith('-') ? formatted : `−${formatted}`;
+}

@@ -1,0 +1,105 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { InvoicesQuery, UnpaidSummaryInvoicesQuery } from '../../../gql/graphql';
+import { mockApi } from '../../../test/mockApi';
+import { renderView } from '../../../test/render';
+import InvoicesView from './InvoicesView';
+
+type InvoiceNode = InvoicesQuery['invoices']['edges'][number]['node'];
+
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+const PENDING_NOTE =
+  'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.';
+
+const PENDING: InvoiceNode = {
+  id: 'SW52b2ljZToy',
+  number: 'INV-2026-000002',
+  kind: 'ORDER',
+  status: 'PENDING_SUMMARY',
+  issuedAt: '2026-11-27T12:00:00+00:00',
+  dueAt: null,
+  total: usd('1998.40'),
+  amountDue: usd('1998.40'),
+  notes: PENDING_NOTE,
+};
+
+const SUMMARY: InvoiceNode = {
+  id: 'SW52b2ljZToz',
+  number: 'INV-2026-000003',
+  kind: 'SUMMARY',
+  status: 'OPEN',
+  issuedAt: '2026-11-01T00:00:00+00:00',
+  dueAt: '2026-12-01T00:00:00+00:00',
+  total: usd('499.00'),
+  amountDue: usd('499.00'),
+  notes: 'Summary Invoice',
+};
+
+function invoices(nodes: InvoiceNode[]): { data: InvoicesQuery } {
+  return {
+    data: {
+      invoices: { edges: nodes.map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } },
+    },
+  };
+}
+
+function unpaidSummaries(nodes: InvoiceNode[]): { data: UnpaidSummaryInvoicesQuery } {
+  return { data: { invoices: { edges: nodes.map((node) => ({ node })) } } };
+}
+
+describe('InvoicesView', () => {
+  it('shows unpaid summary invoices first, then every invoice with its notes', () => {
+    const api = mockApi({
+      Invoices: invoices([PENDING, SUMMARY]),
+      UnpaidSummaryInvoices: unpaidSummaries([SUMMARY]),
+    });
+    renderView(<InvoicesView />, { client: api.client, route: '/invoices' });
+
+    const toPay = within(screen.getByRole('region', { name: 'To pay' })).getByRole('table', {
+      name: 'Unpaid summary invoices',
+    });
+    expect(within(toPay).getByRole('link', { name: 'INV-2026-000003' })).toHaveAttribute(
+      'href',
+      '/invoices/SW52b2ljZToz',
+    );
+
+    const all = screen.getByRole('table', { name: 'Invoices, newest first' });
+    const pending = within(all).getByRole('row', { name: /^INV-2026-000002/ });
+    const cells = within(pending)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells[0]).toBe('Order');
+    expect(cells[2]).toBe('—');
+    expect(cells.slice(3)).toEqual(['Pending summary', '$1,998.40', '$1,998.40', PENDING_NOTE]);
+    const summary = within(all).getByRole('row', { name: /^INV-2026-000003/ });
+    expect(summary).toHaveTextContent('Summary');
+    expect(summary).toHaveTextContent('Open');
+    expect(summary).toHaveTextContent(/Summary Invoice$/);
+  });
+
+  it('shows only unpaid invoices when asked, and keeps the choice in the address', async () => {
+    const api = mockApi({ Invoices: invoices([PENDING]), UnpaidSummaryInvoices: unpaidSummaries([]) });
+    renderView(<InvoicesView />, { client: api.client, route: '/invoices' });
+    expect(api.variablesOf('Invoices')).toEqual([{ filter: null, first: 50, after: null }]);
+    expect(screen.queryByRole('region', { name: 'To pay' })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Unpaid only' }));
+
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent('/invoices?unpaid=1');
+    expect(api.variablesOf('Invoices').at(-1)).toEqual({ filter: { unpaid: true }, first: 50, after: null });
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Unpaid only' }));
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/invoices$/);
+  });
+
+  it('opens with the filter of the address, and says when nothing is left to pay', () => {
+    const api = mockApi({ Invoices: invoices([]), UnpaidSummaryInvoices: unpaidSummaries([]) });
+    renderView(<InvoicesView />, { client: api.client, route: '/invoices', path: '/invoices?unpaid=1' });
+
+    expect(screen.getByRole('checkbox', { name: 'Unpaid only' })).toBeChecked();
+    expect(api.variablesOf('Invoices')).toEqual([{ filter: { unpaid: true }, first: 50, after: null }]);
+    expect(screen.getByText('Nothing to pay: every invoice is paid.')).toBeInTheDocument();
+  });
+});
