@@ -1,0 +1,145 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { OrderQuery } from '../../../gql/graphql';
+import { mockApi } from '../../../test/mockApi';
+import { renderView, viewerWithRole } from '../../../test/render';
+import OrderView from './OrderView';
+
+const usd = (amount: string) => ({ amount, currency: 'USD' });
+
+type OrderNode = Extract<NonNullable<OrderQuery['node']>, { __typename: 'Order' }>;
+
+const ORDER: OrderNode = {
+  __typename: 'Order',
+  id: 'T3JkZXI6MQ==',
+  number: 'ORD-2026-000001',
+  placedAt: '2026-11-27T12:00:00+00:00',
+  placedBy: 'owner@reseller.example',
+  paymentMethod: 'INVOICE',
+  discountPercent: '20.00',
+  subtotal: usd('2498.00'),
+  discount: usd('499.60'),
+  total: usd('1998.40'),
+  billing: {
+    name: 'Reseller Example Inc.',
+    contactName: 'Olivia Owner',
+    addressLine1: '1 Main Street',
+    addressLine2: '',
+    city: 'Springfield',
+    postalCode: '12345',
+    region: 'IL',
+    country: 'US',
+    email: 'billing@reseller.example',
+  },
+  lines: [
+    {
+      position: 1,
+      description: 'SmarterMail Enterprise, 250 mailboxes',
+      quantity: 2,
+      unitPrice: usd('1249.00'),
+      subtotal: usd('2498.00'),
+      discount: usd('499.60'),
+      total: usd('1998.40'),
+    },
+  ],
+  invoice: {
+    id: 'SW52b2ljZTox',
+    number: 'INV-2026-000001',
+    status: 'PENDING_SUMMARY',
+    dueAt: null,
+    amountDue: usd('1998.40'),
+    notes: 'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.',
+  },
+  licenses: [
+    {
+      id: 'TGljZW5zZTox',
+      key: 'AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF',
+      product: { name: 'SmarterMail' },
+      edition: { name: 'Enterprise' },
+      tier: { name: '250 mailboxes' },
+    },
+    {
+      id: 'TGljZW5zZToy',
+      key: 'GGGGGG-HHHHHH-JJJJJJ-KKKKKK-MMMMMM-NNNNNN',
+      product: { name: 'SmarterMail' },
+      edition: { name: 'Enterprise' },
+      tier: { name: '250 mailboxes' },
+    },
+  ],
+};
+
+function panel(name: string) {
+  return screen.getByRole('region', { name });
+}
+
+describe('OrderView', () => {
+  it('shows the lines with prices and totals, the invoice, the issued keys and the billing details', () => {
+    const api = mockApi({ Order: { data: { node: ORDER } } });
+    renderView(<OrderView />, {
+      client: api.client,
+      route: '/orders/:orderId',
+      path: '/orders/T3JkZXI6MQ%3D%3D',
+    });
+
+    expect(api.variablesOf('Order')).toEqual([{ id: 'T3JkZXI6MQ==' }]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Order ORD-2026-000001' })).toBeInTheDocument();
+    expect(screen.getByText('Placed by', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'owner@reseller.example',
+    );
+    expect(screen.getByText('Payment', { selector: 'dt' }).nextElementSibling).toHaveTextContent('Monthly invoice');
+
+    const lines = within(panel('Lines')).getByRole('table', { name: 'Lines of order ORD-2026-000001' });
+    const line = within(lines).getByRole('row', { name: /SmarterMail Enterprise, 250 mailboxes/ });
+    expect(within(line).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      'SmarterMail Enterprise, 250 mailboxes',
+      '2',
+      '$1,249.00',
+      '$2,498.00',
+      '−$499.60',
+      '$1,998.40',
+    ]);
+    expect(within(lines).getByRole('row', { name: 'Subtotal $2,498.00' })).toBeInTheDocument();
+    expect(within(lines).getByRole('row', { name: 'Discount (20.00%) −$499.60' })).toBeInTheDocument();
+    expect(within(lines).getByRole('row', { name: 'Total $1,998.40' })).toBeInTheDocument();
+
+    const invoice = panel('Invoice');
+    expect(within(invoice).getByRole('link', { name: 'INV-2026-000001' })).toHaveAttribute(
+      'href',
+      '/invoices/SW52b2ljZTox',
+    );
+    expect(invoice).toHaveTextContent('Pending summary');
+    expect(invoice).toHaveTextContent('will be summarized in the monthly summarized invoice');
+
+    const keys = within(panel('Licenses issued')).getAllByRole('link');
+    expect(keys.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF', '/licenses/AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF'],
+      ['GGGGGG-HHHHHH-JJJJJJ-KKKKKK-MMMMMM-NNNNNN', '/licenses/GGGGGG-HHHHHH-JJJJJJ-KKKKKK-MMMMMM-NNNNNN'],
+    ]);
+
+    const billing = panel('Billing details');
+    expect(billing).toHaveTextContent('Reseller Example Inc.');
+    expect(billing).toHaveTextContent('1 Main Street, 12345 Springfield, IL, US');
+    expect(billing).toHaveTextContent('billing@reseller.example');
+  });
+
+  it('leaves the invoice out for a role that may not see invoices', () => {
+    const api = mockApi({ Order: { data: { node: { ...ORDER, invoice: null } } } });
+    renderView(<OrderView />, {
+      client: api.client,
+      route: '/orders/:orderId',
+      path: '/orders/T3JkZXI6MQ%3D%3D',
+      viewer: viewerWithRole('RESELLER_PURCHASER'),
+    });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Order ORD-2026-000001' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Invoice' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/INV-/)).not.toBeInTheDocument();
+  });
+
+  it('shows a not-found page for an id that is not an order of the account', () => {
+    const api = mockApi({ Order: { data: { node: null } } });
+    renderView(<OrderView />, { client: api.client, route: '/orders/:orderId', path: '/orders/nope' });
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,78 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { OrdersQuery } from '../../../gql/graphql';
+import { mockApi } from '../../../test/mockApi';
+import { renderView, viewerWithRole } from '../../../test/render';
+import OrdersView from './OrdersView';
+
+const ORDERS: { data: OrdersQuery } = {
+  data: {
+    orders: {
+      edges: [
+        {
+          node: {
+            id: 'T3JkZXI6MQ==',
+            number: 'ORD-2026-000001',
+            placedAt: '2026-11-27T12:00:00+00:00',
+            placedBy: 'purchaser@reseller.example',
+            paymentMethod: 'PAY_ON_ORDER',
+            total: { amount: '1998.40', currency: 'USD' },
+            invoice: { id: 'SW52b2ljZTox', number: 'INV-2026-000001', status: 'PAID' },
+          },
+        },
+      ],
+      pageInfo: { hasNextPage: false, endCursor: 'c1' },
+    },
+  },
+};
+
+describe('OrdersView', () => {
+  it('lists the orders, each linking to its page and to its invoice', () => {
+    const api = mockApi({ Orders: ORDERS });
+    renderView(<OrdersView />, { client: api.client, route: '/orders' });
+
+    const row = screen.getByRole('row', { name: /^ORD-2026-000001/ });
+    expect(within(row).getByRole('link', { name: 'ORD-2026-000001' })).toHaveAttribute(
+      'href',
+      '/orders/T3JkZXI6MQ%3D%3D',
+    );
+    expect(row).toHaveTextContent('purchaser@reseller.example');
+    expect(row).toHaveTextContent('Paid on order');
+    expect(row).toHaveTextContent('$1,998.40');
+    expect(within(row).getByRole('link', { name: 'INV-2026-000001' })).toHaveAttribute(
+      'href',
+      '/invoices/SW52b2ljZTox',
+    );
+    expect(row).toHaveTextContent('Paid');
+    expect(api.variablesOf('Orders')).toEqual([{ first: 50, after: null }]);
+  });
+
+  it('shows no invoice column to a role that may not see invoices', () => {
+    const api = mockApi({
+      Orders: {
+        data: {
+          orders: {
+            ...ORDERS.data.orders,
+            edges: ORDERS.data.orders.edges.map(({ node }) => ({ node: { ...node, invoice: null } })),
+          },
+        },
+      },
+    });
+    renderView(<OrdersView />, {
+      client: api.client,
+      route: '/orders',
+      viewer: viewerWithRole('RESELLER_PURCHASER'),
+    });
+
+    expect(screen.getByRole('link', { name: 'ORD-2026-000001' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Invoice' })).not.toBeInTheDocument();
+  });
+
+  it('sends a role that shops to the Shop when there are no orders yet', () => {
+    const api = mockApi({ Orders: { data: { orders: { edges: [], pageInfo: { hasNextPage: false } } } } });
+    renderView(<OrdersView />, { client: api.client, route: '/orders' });
+
+    expect(screen.getByText(/No orders yet — buy licenses in the/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Shop' })).toHaveAttribute('href', '/shop');
+  });
+});
