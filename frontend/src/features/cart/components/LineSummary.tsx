@@ -12,8 +12,14 @@ export interface LineContents {
   personal: boolean;
 }
 
+interface LineSummaryProps {
+  line: LineContents;
+  /** True for a line of an order placed: its customer is who it was bought for, not one to assign to. */
+  placed?: boolean;
+}
+
 /** The line's product, edition and tier, its add-ons, and who the licenses are for. */
-export function LineSummary({ line }: { line: LineContents }) {
+export function LineSummary({ line, placed = false }: LineSummaryProps) {
   return (
     <>
       <span className="line-title">
@@ -22,13 +28,15 @@ export function LineSummary({ line }: { line: LineContents }) {
       <span className="cell-note">
         {line.addons.length > 0 ? `Add-ons: ${line.addons.map((addon) => addon.name).join(', ')}` : 'No add-ons'}
       </span>
-      <span className="cell-note">{assignmentOf(line)}</span>
+      <span className="cell-note">{assignmentOf(line, placed)}</span>
     </>
   );
 }
 
-function assignmentOf(line: LineContents): string {
+function assignmentOf(line: LineContents, placed: boolean): string {
   if (line.personal) return 'For your own use (personal)';
-  if (line.assignToEmail) return `Assigned at checkout to ${line.assignToEmail}`;
+  if (line.assignToEmail) {
+    return placed ? `Bought for ${line.assignToEmail}` : `Assigned at checkout to ${line.assignToEmail}`;
+  }
   return 'For resale: assign later';
 }

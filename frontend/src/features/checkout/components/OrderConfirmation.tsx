@@ -49,10 +49,7 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
       </div>
       <DetailsList details={details} />
       <Panel title="License keys">
-        <p>
-          Licenses for resale stay unassigned until you assign them to a customer on the Licenses page.
-          A customer named at checkout got an email with the key.
-        </p>
+        <p>A license for resale can be activated once it is assigned to a customer.</p>
         <LicenseKeysTable licenses={licenses} />
       </Panel>
       <Panel title="Order summary">
@@ -63,7 +60,7 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
           {order.lines.map((line) => (
             <tr key={line.position}>
               <th scope="row">
-                <LineSummary line={line} />
+                <LineSummary line={line} placed />
               </th>
               <td>{line.quantity}</td>
               <td className="price">{formatMoney(line.unitPrice)}</td>
