@@ -3,8 +3,9 @@ per idempotency key; a charge that cannot be recorded is refunded."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -23,7 +24,7 @@ from backend.billing.models import (
     PaymentKind,
 )
 from backend.catalog.models import AddonPrice, ListPrice
-from backend.commerce import cart, checkout
+from backend.commerce import cart, checkout, idempotency
 from backend.commerce.billing_details import BillingChanges
 from backend.commerce.cart import NewLicenseRequest
 from backend.commerce.models import (
@@ -453,6 +454,97 @@ async def test_keys_are_per_reseller(shop: Shop) -> None:
     # then it is a new order
     assert not ours.replayed
     assert ours.order.id != theirs.order.id
+
+
+class HeldGateway(RecordingGateway):
+    """A gateway whose charges wait until the test lets them go on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.charging = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def charge(self, **arguments: Any) -> Charge:
+        self.charging.set()
+        await self.go_on.wait()
+        return await super().charge(**arguments)
+
+
+async def test_a_duplicate_sent_during_the_checkout_waits_for_its_order(shop: Shop) -> None:
+    # given a checkout held at its payment
+    await fill(shop.actor, MAIL)
+    held = HeldGateway()
+    shop.gateway = held
+    first = asyncio.create_task(check_out(shop, key="k-1"))
+    await held.charging.wait()
+
+    # when the same request comes again meanwhile
+    second = asyncio.create_task(check_out(shop, key="k-1"))
+    await asyncio.sleep(0.2)
+
+    # then it waits for the first
+    assert not second.done()
+    held.go_on.set()
+    placed, again = await first, await second
+    # and answers with its order
+    assert again.replayed and again.order.id == placed.order.id
+    assert len(held.charges) == 1
+    assert await Order.all().count() == 1
+
+
+async def test_a_duplicate_that_waits_too_long_is_told_to_try_again(
+    shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a checkout held at its payment, and a short patience
+    monkeypatch.setattr(idempotency, "WAIT_FOR_SECONDS", 0.2)
+    await fill(shop.actor, MAIL)
+    held = HeldGateway()
+    shop.gateway = held
+    first = asyncio.create_task(check_out(shop, key="k-1"))
+    await held.charging.wait()
+
+    # when the same request comes again
+    with pytest.raises(DomainError) as caught:
+        await check_out(shop, key="k-1")
+
+    # then it is refused for now, and the first goes on
+    assert problems_of(caught.value) == [(ErrorKind.CONFLICT, ("idempotency_key",))]
+    held.go_on.set()
+    placed = await first
+    assert await Order.all().values_list("id", flat=True) == [placed.order.id]
+    # after which the request answers with the order
+    assert (await check_out(shop, key="k-1")).replayed
+
+
+async def test_a_claim_left_by_a_process_that_died_is_taken_over(
+    shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a checkout stuck at its payment
+    await fill(shop.actor, MAIL)
+    held = HeldGateway()
+    shop.gateway = held
+    stuck = asyncio.create_task(check_out(shop, key="k-1"))
+    await held.charging.wait()
+
+    # when the same request comes again after the claim went stale
+    later = clock.now() + idempotency.STALE_AFTER + timedelta(seconds=1)
+    frozen_at(monkeypatch, later)
+    fresh = RecordingGateway()
+    shop.gateway = fresh
+    placed = await check_out(shop, key="k-1")
+
+    # then it places the order itself
+    assert not placed.replayed
+    assert [c.amount_cents for c in fresh.charges] == [183_840]
+    # and the stuck checkout, when it wakes up, buys nothing and is refunded
+    held.go_on.set()
+    with pytest.raises(DomainError):
+        await stuck
+    assert held.refunded == held.charges
+    assert len(held.charges) == 1
+    assert await Order.all().values_list("id", flat=True) == [placed.order.id]
+    assert await License.all().count() == 2
+    assert (await check_out(shop, key="k-1")).order.id == placed.order.id
 
 
 # --- prices are fixed at checkout ------------------------------------------------------------
