@@ -1,0 +1,107 @@
+import { graphql } from '../../gql';
+import type { CatalogAdminQuery } from '../../gql/graphql';
+
+/** A product as the vendor prices it: editions × tiers, and each add-on's price per tier. */
+export const catalogAdminProductFields = graphql(`
+  fragment CatalogAdminProductFields on Product {
+    id
+    code
+    name
+    unit
+    editions {
+      id
+      code
+      name
+    }
+    tiers {
+      id
+      code
+      name
+    }
+    prices {
+      edition {
+        code
+      }
+      tier {
+        code
+      }
+      price {
+        amount
+        currency
+      }
+    }
+    addons {
+      id
+      code
+      name
+      allowedEditions {
+        code
+        name
+      }
+      prices {
+        tier {
+          code
+        }
+        yearlyPrice {
+          amount
+          currency
+        }
+      }
+    }
+  }
+`);
+
+/** The M&S terms as the policy form edits them. */
+export const maintenancePolicyFields = graphql(`
+  fragment MaintenancePolicyFields on MaintenancePolicy {
+    termMonths
+    renewalPercent
+    graceDays
+    reinstatementFeePercent
+  }
+`);
+
+/** Everything the Catalog page edits: every product's prices and the M&S policy. */
+export const catalogAdminQuery = graphql(`
+  query CatalogAdmin {
+    products {
+      ...CatalogAdminProductFields
+    }
+    maintenancePolicy {
+      ...MaintenancePolicyFields
+    }
+  }
+`);
+
+export const updateCatalogPriceMutation = graphql(`
+  mutation UpdateCatalogPrice($input: UpdateCatalogPriceInput!) {
+    updateCatalogPrice(input: $input) {
+      product {
+        ...CatalogAdminProductFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const updateMaintenancePolicyMutation = graphql(`
+  mutation UpdateMaintenancePolicy($input: UpdateMaintenancePolicyInput!) {
+    updateMaintenancePolicy(input: $input) {
+      maintenancePolicy {
+        ...MaintenancePolicyFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export type AdminProduct = CatalogAdminQuery['products'][number];
+export type AdminEdition = AdminProduct['editions'][number];
+export type AdminTier = AdminProduct['tiers'][number];
+export type AdminListPrice = AdminProduct['prices'][number];
+export type AdminAddon = AdminProduct['addons'][number];
+export type MaintenancePolicyValues = CatalogAdminQuery['maintenancePolicy'];
