@@ -8,12 +8,11 @@ import httpx
 import pytest
 
 from backend.accounts.models import Employee, MailingList, MailingListSubscription, Reseller
-from backend.catalog.models import Product
-from backend.commerce.models import Order
 from backend.audit.services import record
+from backend.catalog.models import Product
 from backend.catalog.seed import seed_catalog
 from backend.commerce import cart, checkout
-from backend.commerce.models import PaymentMethod
+from backend.commerce.models import Order, PaymentMethod
 from backend.identity.api_keys import create_api_key
 from backend.identity.models import User
 from backend.identity.roles import Role
