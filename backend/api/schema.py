@@ -13,11 +13,16 @@ from strawberry.types import ExecutionContext
 from backend.api.accounts.mutations import AccountsMutation
 from backend.api.accounts.queries import AccountsQuery
 from backend.api.audit.queries import AuditQuery
+from backend.api.billing.queries import BillingQuery
+from backend.api.catalog.mutations import CatalogMutation
 from backend.api.catalog.queries import CatalogQuery
+from backend.api.commerce.mutations import CommerceMutation
+from backend.api.commerce.queries import CommerceQuery
 from backend.api.errors import UserError
 from backend.api.extensions import schema_extensions
 from backend.api.identity.mutations import IdentityMutation
 from backend.api.identity.queries import IdentityQuery
+from backend.api.licensing.queries import LicensingQuery
 from backend.api.money import DecimalScalar
 from backend.api.node import resolve_node
 from backend.api.notifications.queries import NotificationsQuery
@@ -26,7 +31,16 @@ from backend.api.permissions import PUBLIC, access, check_every_root_field_has_a
 
 
 @strawberry.type(description="Everything a client can read.")
-class Query(IdentityQuery, AccountsQuery, AuditQuery, NotificationsQuery, CatalogQuery):
+class Query(
+    IdentityQuery,
+    AccountsQuery,
+    AuditQuery,
+    NotificationsQuery,
+    CatalogQuery,
+    CommerceQuery,
+    BillingQuery,
+    LicensingQuery,
+):
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node,
         description="Any object by its global id; null when it does not exist or is not yours.",
@@ -35,7 +49,7 @@ class Query(IdentityQuery, AccountsQuery, AuditQuery, NotificationsQuery, Catalo
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(IdentityMutation, AccountsMutation):
+class Mutation(IdentityMutation, AccountsMutation, CatalogMutation, CommerceMutation):
     pass
 
 

@@ -20,6 +20,10 @@ const LoginView = lazy(() => import('./features/auth/views/LoginView'));
 const ForgotPasswordView = lazy(() => import('./features/auth/views/ForgotPasswordView'));
 const SetPasswordView = lazy(() => import('./features/auth/views/SetPasswordView'));
 const ShopView = lazy(() => import('./features/catalog/views/ShopView'));
+const ProductView = lazy(() => import('./features/shop/views/ProductView'));
+const CartView = lazy(() => import('./features/cart/views/CartView'));
+const CheckoutView = lazy(() => import('./features/checkout/views/CheckoutView'));
+const OrderConfirmationView = lazy(() => import('./features/checkout/views/OrderConfirmationView'));
 const AccountSection = lazy(() => import('./features/account/views/AccountSection'));
 const CompanyDetailsView = lazy(() => import('./features/account/views/CompanyDetailsView'));
 const PeopleView = lazy(() => import('./features/people/views/PeopleView'));
@@ -29,9 +33,16 @@ const ApiKeysView = lazy(() => import('./features/apiKeys/views/ApiKeysView'));
 const AuditLogView = lazy(() => import('./features/audit/views/AuditLogView'));
 const ResellersView = lazy(() => import('./features/resellers/views/ResellersView'));
 const ResellerView = lazy(() => import('./features/resellers/views/ResellerView'));
+const CatalogAdminView = lazy(() => import('./features/catalogAdmin/views/CatalogAdminView'));
 const EmailsView = lazy(() => import('./features/emails/views/EmailsView'));
 const EmailView = lazy(() => import('./features/emails/views/EmailView'));
 const ProfileView = lazy(() => import('./features/profile/views/ProfileView'));
+const LicensesView = lazy(() => import('./features/licenses/views/LicensesView'));
+const LicenseView = lazy(() => import('./features/licenses/views/LicenseView'));
+const OrdersView = lazy(() => import('./features/orders/views/OrdersView'));
+const OrderView = lazy(() => import('./features/orders/views/OrderView'));
+const InvoicesView = lazy(() => import('./features/invoices/views/InvoicesView'));
+const InvoiceView = lazy(() => import('./features/invoices/views/InvoiceView'));
 
 /** Pages whose features are still to come, each for the roles that will use it. */
 const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; description: string }[] = [
@@ -42,29 +53,10 @@ const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; des
     description: 'An overview of your licenses, open invoices and recent orders will appear here.',
   },
   {
-    path: '/cart',
-    area: 'cart',
-    title: 'Cart',
-    description: 'New licenses, upgrades and renewals you add will appear here, ready for checkout.',
-  },
-  {
-    path: '/licenses',
-    area: 'licenses',
-    title: 'Licenses',
-    description:
-      'Your licenses, the customers they are assigned to and their maintenance status will appear here.',
-  },
-  {
     path: '/customers',
     area: 'customers',
     title: 'Customers',
     description: 'The customers you have resold licenses to will appear here.',
-  },
-  {
-    path: '/invoices',
-    area: 'invoices',
-    title: 'Invoices',
-    description: 'Your order invoices and monthly summary invoices will appear here.',
   },
 ];
 
@@ -139,6 +131,10 @@ function AppRoutes({ viewer }: ViewerProps) {
         ))}
         <Route path="/profile" element={<ProfileView />} />
         <Route path="/shop" element={restricted('shop', <ShopView />)} />
+        <Route path="/shop/:productCode" element={restricted('cart', <ProductView />)} />
+        <Route path="/cart" element={restricted('cart', <CartView />)} />
+        <Route path="/checkout" element={restricted('cart', <CheckoutView />)} />
+        <Route path="/orders/confirmation/:orderId" element={restricted('cart', <OrderConfirmationView />)} />
         <Route path="/account" element={restricted('account', <AccountSection />)}>
           <Route index element={<CompanyDetailsView />} />
           <Route path="people" element={<PeopleView />} />
@@ -150,6 +146,13 @@ function AppRoutes({ viewer }: ViewerProps) {
         <Route path="/audit-log" element={restricted('vendorAuditLog', <AuditLogView />)} />
         <Route path="/resellers" element={restricted('resellers', <ResellersView />)} />
         <Route path="/resellers/:resellerId" element={restricted('resellers', <ResellerView />)} />
+        <Route path="/catalog" element={restricted('catalog', <CatalogAdminView />)} />
+        <Route path="/licenses" element={restricted('licenses', <LicensesView />)} />
+        <Route path="/licenses/:licenseKey" element={restricted('licenses', <LicenseView />)} />
+        <Route path="/orders" element={restricted('orders', <OrdersView />)} />
+        <Route path="/orders/:orderId" element={restricted('orders', <OrderView />)} />
+        <Route path="/invoices" element={restricted('invoices', <InvoicesView />)} />
+        <Route path="/invoices/:invoiceId" element={restricted('invoices', <InvoiceView />)} />
         <Route path="/emails" element={restricted('emails', <EmailsView />)} />
         <Route path="/emails/:emailId" element={restricted('emails', <EmailView />)} />
         <Route path="*" element={<NotFoundPage />} />

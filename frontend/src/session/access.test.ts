@@ -9,12 +9,13 @@ function labels(role: Role, navigation: typeof mainNavigationFor) {
 
 describe('navigation by role', () => {
   it.each<[Role, string[]]>([
-    ['RESELLER_OWNER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Customers', 'Invoices', 'Account']],
-    ['RESELLER_PURCHASER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Customers', 'Account']],
-    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Customers', 'Invoices', 'Account']],
-    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Customers', 'Invoices', 'Account']],
-    ['VENDOR_ADMIN', ['Dashboard', 'Shop', 'Resellers', 'Email', 'Audit log']],
-    ['CUSTOMER', ['Dashboard', 'Licenses']],
+    ['RESELLER_OWNER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
+    ['RESELLER_PURCHASER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Customers', 'Account']],
+    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
+    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
+    ['VENDOR_ADMIN', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Invoices', 'Resellers', 'Catalog', 'Email', 'Audit log']],
+    // A customer's own licenses come once the API grants customers LICENSES_READ.
+    ['CUSTOMER', ['Dashboard']],
   ])('shows %s the main links %j', (role, expected) => {
     expect(labels(role, mainNavigationFor)).toEqual(expected);
   });
@@ -34,5 +35,7 @@ describe('navigation by role', () => {
     expect(canUse({ ...owner, permissions: ['ACCOUNT_READ'] }, 'apiKeys')).toBe(false);
     expect(canUse(owner, 'resellers')).toBe(false);
     expect(canUse(viewerWithRole('VENDOR_ADMIN'), 'account')).toBe(false);
+    expect(canUse(viewerWithRole('RESELLER_PURCHASER'), 'invoices')).toBe(false);
+    expect(canUse({ ...owner, permissions: ['ACCOUNT_READ', 'LICENSES_READ'] }, 'orders')).toBe(false);
   });
 });

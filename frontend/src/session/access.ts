@@ -8,6 +8,7 @@ export type Area =
   | 'shop'
   | 'cart'
   | 'licenses'
+  | 'orders'
   | 'customers'
   | 'invoices'
   | 'account'
@@ -15,6 +16,7 @@ export type Area =
   | 'accountAuditLog'
   | 'vendorAuditLog'
   | 'resellers'
+  | 'catalog'
   | 'emails';
 
 type AccessViewer = Pick<SessionViewer, 'role' | 'permissions'>;
@@ -37,16 +39,17 @@ export function hasPermission(viewer: AccessViewer, permission: Permission): boo
 const RULES: Record<Area, (viewer: AccessViewer) => boolean> = {
   dashboard: () => true,
   shop: (viewer) => isReseller(viewer) || viewer.role === 'VENDOR_ADMIN',
-  cart: (viewer) => viewer.role === 'RESELLER_OWNER' || viewer.role === 'RESELLER_PURCHASER',
-  licenses: (viewer) => isReseller(viewer) || viewer.role === 'CUSTOMER',
+  cart: (viewer) => hasPermission(viewer, 'SHOP'),
+  licenses: (viewer) => hasPermission(viewer, 'LICENSES_READ'),
+  orders: (viewer) => hasPermission(viewer, 'ORDERS_READ'),
   customers: isReseller,
-  invoices: (viewer) =>
-    viewer.role === 'RESELLER_OWNER' || viewer.role === 'RESELLER_BILLING' || viewer.role === 'RESELLER_VIEWER',
+  invoices: (viewer) => hasPermission(viewer, 'INVOICES_READ'),
   account: (viewer) => isReseller(viewer) && hasPermission(viewer, 'ACCOUNT_READ'),
   apiKeys: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
   accountAuditLog: (viewer) => isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
   vendorAuditLog: (viewer) => !isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
   resellers: (viewer) => hasPermission(viewer, 'RESELLERS_MANAGE'),
+  catalog: (viewer) => hasPermission(viewer, 'CATALOG_MANAGE'),
   emails: (viewer) => hasPermission(viewer, 'EMAIL_READ'),
 };
 
@@ -64,9 +67,11 @@ const MAIN_NAVIGATION: readonly AreaLink[] = [
   { to: '/shop', label: 'Shop', area: 'shop' },
   { to: '/cart', label: 'Cart', area: 'cart' },
   { to: '/licenses', label: 'Licenses', area: 'licenses' },
+  { to: '/orders', label: 'Orders', area: 'orders' },
   { to: '/customers', label: 'Customers', area: 'customers' },
   { to: '/invoices', label: 'Invoices', area: 'invoices' },
   { to: '/resellers', label: 'Resellers', area: 'resellers' },
+  { to: '/catalog', label: 'Catalog', area: 'catalog' },
   { to: '/emails', label: 'Email', area: 'emails' },
   { to: '/audit-log', label: 'Audit log', area: 'vendorAuditLog' },
   { to: '/account', label: 'Account', area: 'account' },

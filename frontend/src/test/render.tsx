@@ -15,6 +15,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'AUDIT_READ',
     'EMAIL_READ',
     'RESELLERS_MANAGE',
+    'CATALOG_MANAGE',
     'LICENSES_READ',
     'ORDERS_READ',
     'INVOICES_READ',
