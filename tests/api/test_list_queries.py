@@ -103,7 +103,7 @@ BILLING = {
 }
 
 LICENSE_FIELDS = (
-    "id key status personal product { code name } edition { name } tier { name } "
+    "id key status personal reseller { name } product { code name } edition { name } tier { name } "
     "addons { code name } maintenanceExpiresAt maintenanceStatus revision order { number }"
 )
 
@@ -137,7 +137,7 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
     ),
     "orders": (
         Role.RESELLER_OWNER,
-        "{ orders { edges { node { id number total { amount } billing { name } "
+        "{ orders { edges { node { id number reseller { name } total { amount } billing { name } "
         "lines { description product { name } edition { name } tier { name } addons { name } "
         "total { amount } } invoice { number status lines { description } } "
         f"licenses {{ {LICENSE_FIELDS} }} }} }} }} }}",
@@ -145,7 +145,8 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
     ),
     "invoices": (
         Role.RESELLER_OWNER,
-        "{ invoices { edges { node { id number status total { amount } amountDue { amount } "
+        "{ invoices { edges { node { id number reseller { name } status total { amount } "
+        "amountDue { amount } "
         "notes lines { description total { amount } } order { number } summaryInvoice { number } "
         "summarizedInvoices { number } } } } }",
         grow_orders,

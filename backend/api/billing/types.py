@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
+from backend.api.accounts.types import Reseller
 from backend.api.commerce.types import BillingDetails, money
 from backend.api.context import Info
 from backend.api.enums import InvoiceKind, InvoiceStatus, Permission
@@ -47,6 +48,7 @@ class Invoice(ModelNode):
     model = models.Invoice
     permission = Permission.INVOICES_READ
     id: relay.NodeID[int]
+    reseller_id: strawberry.Private[int]
     number: str = strawberry.field(description="The invoice number, e.g. INV-2026-000123.")
     kind: InvoiceKind = strawberry.field(description="An order's invoice or a summary.")
     status: InvoiceStatus = strawberry.field(description="Where the invoice is in its life.")
@@ -98,10 +100,17 @@ class Invoice(ModelNode):
         rows = await info.context.loaders.invoices_by_summary.load(self.id)
         return [Invoice.from_row(row) for row in sorted(rows, key=lambda r: (r.issued_at, r.id))]
 
+    @strawberry.field(description="The reseller account it belongs to.")
+    async def reseller(self, info: Info) -> Reseller:
+        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
+        assert row is not None  # a foreign key
+        return Reseller.from_row(row)
+
     @classmethod
     def from_row(cls, row: models.Invoice) -> Invoice:
         return cls(
             id=row.id,
+            reseller_id=row.reseller_id,
             number=row.number,
             kind=row.kind,
             status=row.status,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
+from backend.api.accounts.types import Reseller
 from backend.api.catalog.types import Addon, Edition, Product, Tier
 from backend.api.context import Info
 from backend.api.enums import LineKind, Permission
@@ -197,6 +198,7 @@ class Order(ModelNode):
     model = models.Order
     permission = Permission.ORDERS_READ
     id: relay.NodeID[int]
+    reseller_id: strawberry.Private[int]
     number: str = strawberry.field(description="The order number, e.g. ORD-2026-000123.")
     placed_at: datetime = strawberry.field(description="When it was placed.")
     placed_by: str = strawberry.field(description="Who placed it: a person or an API key.")
@@ -234,10 +236,17 @@ class Order(ModelNode):
         rows = await info.context.loaders.licenses_by_order.load(self.id)
         return [License.from_row(row) for row in rows]
 
+    @strawberry.field(description="The reseller account it belongs to.")
+    async def reseller(self, info: Info) -> Reseller:
+        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
+        assert row is not None  # a foreign key
+        return Reseller.from_row(row)
+
     @classmethod
     def from_row(cls, row: models.Order) -> Order:
         return cls(
             id=row.id,
+            reseller_id=row.reseller_id,
             number=row.number,
             placed_at=row.placed_at,
             placed_by=row.placed_by_label,

@@ -9,6 +9,7 @@ import strawberry
 from strawberry import relay
 
 from backend import clock
+from backend.api.accounts.types import Reseller
 from backend.api.catalog.types import Addon, Edition, Product, Tier
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus, MaintenanceStatus, Permission
@@ -25,6 +26,7 @@ class License(ModelNode):
     model = models.License
     permission = Permission.LICENSES_READ
     id: relay.NodeID[int]
+    reseller_id: strawberry.Private[int]
     key: str = strawberry.field(description="The license key: six groups of six characters.")
     status: LicenseStatus = strawberry.field(description="Whether it is assigned to a customer.")
     personal: bool = strawberry.field(description="For the reseller's own use, not for resale.")
@@ -84,10 +86,17 @@ class License(ModelNode):
         row = await info.context.loaders.order_by_id.load(self.order_id)
         return Order.from_row(row) if row is not None else None
 
+    @strawberry.field(description="The reseller account it belongs to.")
+    async def reseller(self, info: Info) -> Reseller:
+        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
+        assert row is not None  # a foreign key
+        return Reseller.from_row(row)
+
     @classmethod
     def from_row(cls, row: models.License) -> License:
         return cls(
             id=row.id,
+            reseller_id=row.reseller_id,
             key=row.key,
             status=row.status,
             personal=row.personal,
