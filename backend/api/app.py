@@ -6,7 +6,7 @@ other caller an ``Actor`` (perhaps anonymous) in the context.
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -48,7 +48,10 @@ class GraphQLApp(GraphQL[Context, None]):
                 )
                 await response(scope, receive, send)
                 return
-        await super().__call__(scope, receive, send)
+        try:
+            await super().__call__(scope, receive, send)
+        except ClientDisconnect:
+            return  # the client went away before its request was read: nobody to answer
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
