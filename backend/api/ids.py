@@ -29,12 +29,15 @@ def required_id(global_id: str, type_name: str, *, what: str, field: str) -> int
     return found
 
 
-MAX_ID = 2**63 - 1
+MAX_ID = 2**31 - 1
+"""The largest id of an ``IntField`` key, which every model given as mutation input has."""
+MAX_BIG_ID = 2**63 - 1
+"""The largest id of a ``BigIntField`` key (audit events, email)."""
 
 
-def is_database_id(value: str) -> bool:
+def is_database_id(value: str, max_id: int = MAX_ID) -> bool:
     """Whether ``value`` can be a row's id (a bigger number would make the database fail)."""
-    return value.isascii() and value.isdigit() and int(value) <= MAX_ID
+    return value.isascii() and value.isdigit() and int(value) <= max_id
 
 
 def id_filter(global_id: str, type_name: str) -> int:

@@ -12,9 +12,10 @@ from typing import Any, ClassVar, Self
 
 import strawberry
 from strawberry import relay
+from tortoise import fields
 from tortoise.models import Model
 
-from backend.api.ids import is_database_id
+from backend.api.ids import MAX_BIG_ID, MAX_ID, is_database_id
 from backend.identity.roles import Permission
 
 
@@ -37,7 +38,9 @@ class ModelNode(relay.Node):
     ) -> list[Self | None]:
         actor = info.context.actor
         wanted = [str(node_id) for node_id in node_ids]
-        ids = [int(node_id) for node_id in wanted if is_database_id(node_id)]
+        big = isinstance(cls.model._meta.pk, fields.BigIntField)
+        max_id = MAX_BIG_ID if big else MAX_ID
+        ids = [int(node_id) for node_id in wanted if is_database_id(node_id, max_id)]
         rows: dict[str, Any] = {}
         if ids and (cls.permission is None or actor.can(cls.permission)):
             rows = {str(row.pk): row for row in await actor.scope(cls.model).filter(id__in=ids)}

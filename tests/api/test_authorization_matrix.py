@@ -304,3 +304,12 @@ async def test_insiders_do_see_reseller_a_by_node_id(
     for node_id in world.ids_of_a():
         body = await world.call(client, "vendor_admin", query, {"id": node_id})
         assert body == {"data": {"node": {"id": node_id}}}
+
+
+async def test_an_id_beyond_the_column_is_null_not_an_error(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    for type_name in ("Order", "License", "Invoice", "Reseller", "AuditEvent"):
+        body = await world.call(client, "vendor_admin", query, {"id": gid(type_name, 2**40)})
+        assert body == {"data": {"node": None}}, type_name
