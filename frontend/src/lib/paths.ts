@@ -13,3 +13,8 @@ export function orderPath(id: string): string {
 export function invoicePath(id: string): string {
   return `/invoices/${encodeURIComponent(id)}`;
 }
+
+/** A reseller account's page (for the vendor), by its global id. */
+export function resellerPath(id: string): string {
+  return `/resellers/${encodeURIComponent(id)}`;
+}

@@ -19,6 +19,10 @@ export const invoiceRowFields = graphql(`
       currency
     }
     notes
+    reseller {
+      id
+      name
+    }
   }
 `);
 

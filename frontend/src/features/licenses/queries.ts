@@ -29,6 +29,10 @@ export const licenseRowFields = graphql(`
       id
       number
     }
+    reseller {
+      id
+      name
+    }
   }
 `);
 

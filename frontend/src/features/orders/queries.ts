@@ -11,6 +11,10 @@ export const ordersQuery = graphql(`
           placedAt
           placedBy
           paymentMethod
+          reseller {
+            id
+            name
+          }
           total {
             amount
             currency
@@ -39,6 +43,10 @@ export const orderQuery = graphql(`
         placedAt
         placedBy
         paymentMethod
+        reseller {
+          id
+          name
+        }
         discountPercent
         subtotal {
           amount

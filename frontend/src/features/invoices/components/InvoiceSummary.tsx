@@ -1,15 +1,25 @@
 import { Link } from 'react-router';
 import { DateTime } from '../../../components/DateTime';
 import { DetailsList, type Detail } from '../../../components/DetailsList';
+import { ResellerLink } from '../../../components/ResellerLink';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath, orderPath } from '../../../lib/paths';
 import { INVOICE_KIND_LABELS } from '../labels';
 import type { InvoiceDetails } from '../queries';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
-/** An invoice's kind, status, dates, what is paid and due, and what it belongs to. */
-export function InvoiceSummary({ invoice }: { invoice: InvoiceDetails }) {
+interface InvoiceSummaryProps {
+  invoice: InvoiceDetails;
+  /** Name the reseller account it bills (the vendor sees every account's). */
+  showReseller: boolean;
+}
+
+/** An invoice's reseller, kind, status, dates, what is paid and due, and what it belongs to. */
+export function InvoiceSummary({ invoice, showReseller }: InvoiceSummaryProps) {
   const details: Detail[] = [
+    ...(showReseller
+      ? [['Reseller', <ResellerLink key="reseller" reseller={invoice.reseller} />] satisfies Detail]
+      : []),
     ['Kind', INVOICE_KIND_LABELS[invoice.kind]],
     ['Status', <InvoiceStatusBadge key="status" status={invoice.status} />],
     ['Issued', <DateTime key="issued" value={invoice.issuedAt} />],

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
-import { renderView } from '../../../test/render';
+import { renderView, viewerWithRole } from '../../../test/render';
 import InvoiceView from './InvoiceView';
 
 type InvoiceNode = Extract<NonNullable<InvoiceQuery['node']>, { __typename: 'Invoice' }>;
@@ -49,6 +49,7 @@ const INVOICE: InvoiceNode = {
   order: { id: 'T3JkZXI6MQ==', number: 'ORD-2026-000001' },
   summaryInvoice: null,
   summarizedInvoices: [],
+  reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
 };
 
 describe('InvoiceView', () => {
@@ -72,6 +73,21 @@ describe('InvoiceView', () => {
       '1 Main Street, Suite 5, 12345 Springfield, US',
     );
     expect(screen.queryByRole('region', { name: 'Invoices summarized' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Reseller', { selector: 'dt' })).not.toBeInTheDocument();
+  });
+
+  it('names the invoice’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({ Invoice: { data: { node: INVOICE } } });
+    renderView(<InvoiceView />, {
+      client: api.client,
+      route: '/invoices/:invoiceId',
+      path: '/invoices/SW52b2ljZTox',
+      viewer: viewerWithRole('VENDOR_ADMIN'),
+    });
+
+    const reseller = screen.getByText('Reseller', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(reseller).toHaveTextContent('Reseller Example Inc.');
+    expect(within(reseller).getByRole('link')).toHaveAttribute('href', '/resellers/UmVzZWxsZXI6MQ%3D%3D');
   });
 
   it('lists the invoices a summary collects', () => {
@@ -95,6 +111,7 @@ describe('InvoiceView', () => {
           total: INVOICE.total,
           amountDue: INVOICE.amountDue,
           notes: INVOICE.notes,
+          reseller: INVOICE.reseller,
         },
       ],
     };

@@ -6,6 +6,8 @@ import { Panel } from '../../../components/Panel';
 import { PricedLinesTable } from '../../../components/PricedLinesTable';
 import { QueryContent } from '../../../components/QueryContent';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
+import { hasPermission } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
 import { InvoicesTable } from '../components/InvoicesTable';
 import { InvoiceSummary } from '../components/InvoiceSummary';
 import { invoiceQuery, type InvoiceDetails } from '../queries';
@@ -22,20 +24,25 @@ export default function InvoiceView() {
 }
 
 function Invoice({ invoice }: { invoice: InvoiceDetails }) {
+  const showReseller = hasPermission(useViewer(), 'RESELLERS_MANAGE');
   return (
     <Page title={`Invoice ${invoice.number}`}>
       <p>
         <Link to="/invoices">Back to invoices</Link>
       </p>
       {invoice.notes && <p className="lead">{invoice.notes}</p>}
-      <InvoiceSummary invoice={invoice} />
+      <InvoiceSummary invoice={invoice} showReseller={showReseller} />
       <Panel title="Lines">
         <PricedLinesTable caption={`Lines of invoice ${invoice.number}`} lines={invoice.lines} totals={invoice} />
       </Panel>
       {invoice.kind === 'SUMMARY' && (
         <Panel title="Invoices summarized">
           {invoice.summarizedInvoices.length > 0 ? (
-            <InvoicesTable caption={`Invoices summarized in ${invoice.number}`} invoices={invoice.summarizedInvoices} />
+            <InvoicesTable
+              caption={`Invoices summarized in ${invoice.number}`}
+              invoices={invoice.summarizedInvoices}
+              showResellers={false}
+            />
           ) : (
             <p>This summary collects no invoices.</p>
           )}

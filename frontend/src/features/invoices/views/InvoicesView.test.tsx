@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InvoicesQuery, UnpaidSummaryInvoicesQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
-import { renderView } from '../../../test/render';
+import { renderView, viewerWithRole } from '../../../test/render';
 import InvoicesView from './InvoicesView';
 
 type InvoiceNode = InvoicesQuery['invoices']['edges'][number]['node'];
@@ -23,6 +23,7 @@ const PENDING: InvoiceNode = {
   total: usd('1998.40'),
   amountDue: usd('1998.40'),
   notes: PENDING_NOTE,
+  reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
 };
 
 const SUMMARY: InvoiceNode = {
@@ -35,6 +36,7 @@ const SUMMARY: InvoiceNode = {
   total: usd('499.00'),
   amountDue: usd('499.00'),
   notes: 'Summary Invoice',
+  reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
 };
 
 function invoices(nodes: InvoiceNode[]): { data: InvoicesQuery } {
@@ -77,6 +79,28 @@ describe('InvoicesView', () => {
     expect(summary).toHaveTextContent('Summary');
     expect(summary).toHaveTextContent('Open');
     expect(summary).toHaveTextContent(/Summary Invoice$/);
+    expect(screen.queryByRole('columnheader', { name: 'Reseller' })).not.toBeInTheDocument();
+  });
+
+  it('names each invoice’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({
+      Invoices: invoices([PENDING]),
+      UnpaidSummaryInvoices: unpaidSummaries([SUMMARY]),
+    });
+    renderView(<InvoicesView />, { client: api.client, route: '/invoices', viewer: viewerWithRole('VENDOR_ADMIN') });
+
+    for (const name of ['Unpaid summary invoices', 'Invoices, newest first']) {
+      const table = screen.getByRole('table', { name });
+      expect(within(table).getAllByRole('columnheader').map((header) => header.textContent).slice(0, 3)).toEqual([
+        'Invoice',
+        'Reseller',
+        'Kind',
+      ]);
+      expect(within(table).getByRole('link', { name: 'Reseller Example Inc.' })).toHaveAttribute(
+        'href',
+        '/resellers/UmVzZWxsZXI6MQ%3D%3D',
+      );
+    }
   });
 
   it('shows only unpaid invoices when asked, and keeps the choice in the address', async () => {

@@ -7,11 +7,14 @@ import { Panel } from '../../../components/Panel';
 import { describeError } from '../../../lib/errors';
 import { useConnection } from '../../../lib/useConnection';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
+import { hasPermission } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
 import { InvoicesTable } from '../components/InvoicesTable';
 import { invoicesQuery, unpaidSummaryInvoicesQuery } from '../queries';
 
 /** The account's invoices: unpaid summary invoices first, then every invoice, optionally only the unpaid ones. */
 export default function InvoicesView() {
+  const showResellers = hasPermission(useViewer(), 'RESELLERS_MANAGE');
   const [params, setParams] = useSearchParams();
   const unpaidOnly = params.get('unpaid') === '1';
   const summaries = useRetryableQuery({ query: unpaidSummaryInvoicesQuery, requestPolicy: 'cache-and-network' });
@@ -37,7 +40,7 @@ export default function InvoicesView() {
       )}
       {unpaidSummaries.length > 0 && (
         <Panel title="To pay">
-          <InvoicesTable caption="Unpaid summary invoices" invoices={unpaidSummaries} />
+          <InvoicesTable caption="Unpaid summary invoices" invoices={unpaidSummaries} showResellers={showResellers} />
         </Panel>
       )}
       <h2>All invoices</h2>
@@ -55,7 +58,7 @@ export default function InvoicesView() {
         what="invoices"
         empty={unpaidOnly ? <p>Nothing to pay: every invoice is paid.</p> : <p>No invoices yet. Every order gets one.</p>}
       >
-        {(nodes) => <InvoicesTable caption="Invoices, newest first" invoices={nodes} />}
+        {(nodes) => <InvoicesTable caption="Invoices, newest first" invoices={nodes} showResellers={showResellers} />}
       </ConnectionContent>
     </Page>
   );

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { CopyButton } from '../../../components/CopyButton';
 import { DateTime } from '../../../components/DateTime';
-import { DetailsList } from '../../../components/DetailsList';
+import { DetailsList, type Detail } from '../../../components/DetailsList';
+import { ResellerLink } from '../../../components/ResellerLink';
 import { orderPath } from '../../../lib/paths';
 import { MAINTENANCE_STATUS_HINTS } from '../labels';
 import type { LicenseDetails } from '../queries';
@@ -11,10 +12,12 @@ interface LicenseSummaryProps {
   license: LicenseDetails;
   /** Link the order number to its order (for roles that may read orders). */
   linkOrder: boolean;
+  /** Name the reseller account it belongs to (the vendor sees every account's). */
+  showReseller: boolean;
 }
 
-/** Everything about a license: key, what it licenses, assignment, M&S, revision and order. */
-export function LicenseSummary({ license, linkOrder }: LicenseSummaryProps) {
+/** Everything about a license: key, reseller, what it licenses, assignment, M&S, revision and order. */
+export function LicenseSummary({ license, linkOrder, showReseller }: LicenseSummaryProps) {
   const { order } = license;
   return (
     <DetailsList
@@ -26,6 +29,9 @@ export function LicenseSummary({ license, linkOrder }: LicenseSummaryProps) {
             <CopyButton text={license.key} label="Copy key" />
           </span>,
         ],
+        ...(showReseller
+          ? [['Reseller', <ResellerLink key="reseller" reseller={license.reseller} />] satisfies Detail]
+          : []),
         ['Product', license.product.name],
         ['Edition', license.edition.name],
         ['Tier', license.tier.name],

@@ -1,22 +1,30 @@
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
+import { ResellerLink } from '../../../components/ResellerLink';
 import { licensePath, orderPath } from '../../../lib/paths';
 import type { LicenseRow } from '../queries';
 import { LicenseStatusBadges, MaintenanceBadge } from './LicenseBadges';
 
 const COLUMNS: readonly Column[] = ['Key', 'Product', 'Edition and tier', 'Add-ons', 'Status', 'M&S', 'Order'];
+const COLUMNS_WITH_RESELLER: readonly Column[] = ['Key', 'Reseller', ...COLUMNS.slice(1)];
 
 interface LicensesTableProps {
   licenses: readonly LicenseRow[];
   /** Link each order number to its order (for roles that may read orders). */
   linkOrders: boolean;
+  /** Show whose each license is (the vendor sees every account's). */
+  showResellers: boolean;
 }
 
-/** Licenses, newest first: key, what it licenses, whether it is assigned, M&S and the order. */
-export function LicensesTable({ licenses, linkOrders }: LicensesTableProps) {
+/** Licenses, newest first: key, reseller, what it licenses, whether it is assigned, M&S and the order. */
+export function LicensesTable({ licenses, linkOrders, showResellers }: LicensesTableProps) {
   return (
-    <DataTable caption="Licenses, newest first" className="compact-table" columns={COLUMNS}>
+    <DataTable
+      caption="Licenses, newest first"
+      className="compact-table"
+      columns={showResellers ? COLUMNS_WITH_RESELLER : COLUMNS}
+    >
       {licenses.map((license) => (
         <tr key={license.id}>
           <th scope="row">
@@ -24,6 +32,11 @@ export function LicensesTable({ licenses, linkOrders }: LicensesTableProps) {
               <code>{license.key}</code>
             </Link>
           </th>
+          {showResellers && (
+            <td>
+              <ResellerLink reseller={license.reseller} />
+            </td>
+          )}
           <td>{license.product.name}</td>
           <td>
             {license.edition.name}

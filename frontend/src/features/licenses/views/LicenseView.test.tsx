@@ -1,9 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LicenseQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
-import { renderView } from '../../../test/render';
+import { renderView, viewerWithRole } from '../../../test/render';
 import LicenseView from './LicenseView';
 
 const KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
@@ -25,6 +25,7 @@ const LICENSE: { data: LicenseQuery } = {
       assignedAt: null,
       revision: 3,
       order: { id: 'T3JkZXI6MQ==', number: 'ORD-2026-000001' },
+      reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
     },
   },
 };
@@ -54,11 +55,26 @@ describe('LicenseView', () => {
     expect(screen.getByRole('link', { name: 'ORD-2026-000001' })).toHaveAttribute('href', '/orders/T3JkZXI6MQ%3D%3D');
     expect(screen.getByRole('heading', { level: 2, name: 'Assignment and changes' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /assign/i })).not.toBeInTheDocument();
+    expect(screen.queryByText('Reseller', { selector: 'dt' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Copy key' }));
 
     expect(await navigator.clipboard.readText()).toBe(KEY);
     expect(screen.getByText('Copied.')).toBeInTheDocument();
+  });
+
+  it('names the license’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({ License: LICENSE });
+    renderView(<LicenseView />, {
+      client: api.client,
+      route: '/licenses/:licenseKey',
+      path: `/licenses/${KEY}`,
+      viewer: viewerWithRole('VENDOR_ADMIN'),
+    });
+
+    const reseller = detail('Reseller');
+    expect(reseller).toHaveTextContent('Reseller Example Inc.');
+    expect(within(reseller as HTMLElement).getByRole('link')).toHaveAttribute('href', '/resellers/UmVzZWxsZXI6MQ%3D%3D');
   });
 
   it('says so when the account has no license with the key', () => {

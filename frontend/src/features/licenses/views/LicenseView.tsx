@@ -20,13 +20,17 @@ export default function LicenseView() {
 }
 
 function License({ license }: { license: LicenseDetails }) {
-  const linkOrder = hasPermission(useViewer(), 'ORDERS_READ');
+  const viewer = useViewer();
   return (
     <Page title={`License ${license.key}`}>
       <p>
         <Link to="/licenses">Back to licenses</Link>
       </p>
-      <LicenseSummary license={license} linkOrder={linkOrder} />
+      <LicenseSummary
+        license={license}
+        linkOrder={hasPermission(viewer, 'ORDERS_READ')}
+        showReseller={hasPermission(viewer, 'RESELLERS_MANAGE')}
+      />
       <Panel title="Assignment and changes">
         <p>
           {license.status === 'UNASSIGNED'

@@ -24,6 +24,7 @@ const MAIL: LicenseNode = {
   maintenanceStatus: 'ACTIVE',
   createdAt: '2026-11-27T12:00:00+00:00',
   order: { id: 'T3JkZXI6MQ==', number: 'ORD-2026-000001' },
+  reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
 };
 
 const TRACK: LicenseNode = {
@@ -97,6 +98,30 @@ describe('LicensesView', () => {
     expect(track).not.toHaveTextContent('Personal');
     expect(track).toHaveTextContent('Lapsed');
     expect(screen.getByText('Showing 2 licenses, all there are.')).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Reseller' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Reseller Example Inc.' })).not.toBeInTheDocument();
+  });
+
+  it('names each license’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({ Licenses: licenses([MAIL]), LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses', viewer: viewerWithRole('VENDOR_ADMIN') });
+
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Key',
+      'Reseller',
+      'Product',
+      'Edition and tier',
+      'Add-ons',
+      'Status',
+      'M&S',
+      'Order',
+    ]);
+    const mail = rowOf(MAIL.key);
+    expect(within(mail).getAllByRole('cell')[0]).toHaveTextContent('Reseller Example Inc.');
+    expect(within(mail).getByRole('link', { name: 'Reseller Example Inc.' })).toHaveAttribute(
+      'href',
+      '/resellers/UmVzZWxsZXI6MQ%3D%3D',
+    );
   });
 
   it('reads the filters from the address and sends them to the API', () => {

@@ -61,7 +61,13 @@ export default function LicensesView() {
           )
         }
       >
-        {(nodes) => <LicensesTable licenses={nodes} linkOrders={hasPermission(viewer, 'ORDERS_READ')} />}
+        {(nodes) => (
+          <LicensesTable
+            licenses={nodes}
+            linkOrders={hasPermission(viewer, 'ORDERS_READ')}
+            showResellers={hasPermission(viewer, 'RESELLERS_MANAGE')}
+          />
+        )}
       </ConnectionContent>
     </Page>
   );

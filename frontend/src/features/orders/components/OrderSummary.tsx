@@ -1,14 +1,24 @@
 import { DateTime } from '../../../components/DateTime';
-import { DetailsList } from '../../../components/DetailsList';
+import { DetailsList, type Detail } from '../../../components/DetailsList';
+import { ResellerLink } from '../../../components/ResellerLink';
 import { formatMoney } from '../../../lib/money';
 import { PAYMENT_METHOD_LABELS } from '../labels';
 import type { OrderDetails } from '../queries';
 
-/** When and by whom an order was placed, how it is paid, its discount and total. */
-export function OrderSummary({ order }: { order: OrderDetails }) {
+interface OrderSummaryProps {
+  order: OrderDetails;
+  /** Name the reseller account that placed it (the vendor sees every account's). */
+  showReseller: boolean;
+}
+
+/** Which reseller placed an order, when and by whom, how it is paid, its discount and total. */
+export function OrderSummary({ order, showReseller }: OrderSummaryProps) {
   return (
     <DetailsList
       details={[
+        ...(showReseller
+          ? [['Reseller', <ResellerLink key="reseller" reseller={order.reseller} />] satisfies Detail]
+          : []),
         ['Placed', <DateTime key="placed" value={order.placedAt} />],
         ['Placed by', order.placedBy],
         ['Payment', PAYMENT_METHOD_LABELS[order.paymentMethod]],

@@ -1,30 +1,44 @@
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
+import { ResellerLink } from '../../../components/ResellerLink';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath, orderPath } from '../../../lib/paths';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import { PAYMENT_METHOD_LABELS } from '../labels';
 import type { OrderRow } from '../queries';
 
-const COLUMNS: readonly Column[] = ['Order', 'Placed', 'Placed by', 'Payment', { label: 'Total', className: 'price' }];
-const COLUMNS_WITH_INVOICE: readonly Column[] = [...COLUMNS, 'Invoice'];
+/** The columns between the order's number and reseller, and its invoice. */
+const COLUMNS: readonly Column[] = ['Placed', 'Placed by', 'Payment', { label: 'Total', className: 'price' }];
 
 interface OrdersTableProps {
   orders: readonly OrderRow[];
   /** Show each order's invoice (for roles that may read invoices). */
   showInvoices: boolean;
+  /** Show which reseller placed each order (the vendor sees every account's). */
+  showResellers: boolean;
 }
 
-/** Orders, newest first: number, when and by whom, how paid, total and invoice. */
-export function OrdersTable({ orders, showInvoices }: OrdersTableProps) {
+/** Orders, newest first: number, reseller, when and by whom, how paid, total and invoice. */
+export function OrdersTable({ orders, showInvoices, showResellers }: OrdersTableProps) {
+  const columns: Column[] = [
+    'Order',
+    ...(showResellers ? ['Reseller'] : []),
+    ...COLUMNS,
+    ...(showInvoices ? ['Invoice'] : []),
+  ];
   return (
-    <DataTable caption="Orders, newest first" columns={showInvoices ? COLUMNS_WITH_INVOICE : COLUMNS}>
+    <DataTable caption="Orders, newest first" columns={columns}>
       {orders.map((order) => (
         <tr key={order.id}>
           <th scope="row" className="nowrap">
             <Link to={orderPath(order.id)}>{order.number}</Link>
           </th>
+          {showResellers && (
+            <td>
+              <ResellerLink reseller={order.reseller} />
+            </td>
+          )}
           <td>
             <DateTime value={order.placedAt} />
           </td>

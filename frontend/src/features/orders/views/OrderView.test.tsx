@@ -16,6 +16,7 @@ const ORDER: OrderNode = {
   placedAt: '2026-11-27T12:00:00+00:00',
   placedBy: 'owner@reseller.example',
   paymentMethod: 'INVOICE',
+  reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
   discountPercent: '20.00',
   subtotal: usd('2498.00'),
   discount: usd('499.60'),
@@ -120,6 +121,21 @@ describe('OrderView', () => {
     expect(billing).toHaveTextContent('Reseller Example Inc.');
     expect(billing).toHaveTextContent('1 Main Street, 12345 Springfield, IL, US');
     expect(billing).toHaveTextContent('billing@reseller.example');
+    expect(screen.queryByText('Reseller', { selector: 'dt' })).not.toBeInTheDocument();
+  });
+
+  it('names the order’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({ Order: { data: { node: ORDER } } });
+    renderView(<OrderView />, {
+      client: api.client,
+      route: '/orders/:orderId',
+      path: '/orders/T3JkZXI6MQ%3D%3D',
+      viewer: viewerWithRole('VENDOR_ADMIN'),
+    });
+
+    const reseller = screen.getByText('Reseller', { selector: 'dt' }).nextElementSibling as HTMLElement;
+    expect(reseller).toHaveTextContent('Reseller Example Inc.');
+    expect(within(reseller).getByRole('link')).toHaveAttribute('href', '/resellers/UmVzZWxsZXI6MQ%3D%3D');
   });
 
   it('leaves the invoice out for a role that may not see invoices', () => {

@@ -6,6 +6,8 @@ import { Panel } from '../../../components/Panel';
 import { PricedLinesTable } from '../../../components/PricedLinesTable';
 import { QueryContent } from '../../../components/QueryContent';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
+import { hasPermission } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
 import { IssuedLicenses } from '../components/IssuedLicenses';
 import { OrderInvoice } from '../components/OrderInvoice';
 import { OrderSummary } from '../components/OrderSummary';
@@ -23,12 +25,13 @@ export default function OrderView() {
 }
 
 function Order({ order }: { order: OrderDetails }) {
+  const showReseller = hasPermission(useViewer(), 'RESELLERS_MANAGE');
   return (
     <Page title={`Order ${order.number}`}>
       <p>
         <Link to="/orders">Back to orders</Link>
       </p>
-      <OrderSummary order={order} />
+      <OrderSummary order={order} showReseller={showReseller} />
       <Panel title="Lines">
         <PricedLinesTable
           caption={`Lines of order ${order.number}`}

@@ -16,6 +16,7 @@ const ORDERS: { data: OrdersQuery } = {
             placedAt: '2026-11-27T12:00:00+00:00',
             placedBy: 'purchaser@reseller.example',
             paymentMethod: 'PAY_ON_ORDER',
+            reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
             total: { amount: '1998.40', currency: 'USD' },
             invoice: { id: 'SW52b2ljZTox', number: 'INV-2026-000001', status: 'PAID' },
           },
@@ -45,6 +46,29 @@ describe('OrdersView', () => {
     );
     expect(row).toHaveTextContent('Paid');
     expect(api.variablesOf('Orders')).toEqual([{ first: 50, after: null }]);
+    expect(screen.queryByRole('columnheader', { name: 'Reseller' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Reseller Example Inc.' })).not.toBeInTheDocument();
+  });
+
+  it('names each order’s reseller for the vendor, linking to the reseller’s page', () => {
+    const api = mockApi({ Orders: ORDERS });
+    renderView(<OrdersView />, { client: api.client, route: '/orders', viewer: viewerWithRole('VENDOR_ADMIN') });
+
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Order',
+      'Reseller',
+      'Placed',
+      'Placed by',
+      'Payment',
+      'Total',
+      'Invoice',
+    ]);
+    const row = screen.getByRole('row', { name: /^ORD-2026-000001/ });
+    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Reseller Example Inc.');
+    expect(within(row).getByRole('link', { name: 'Reseller Example Inc.' })).toHaveAttribute(
+      'href',
+      '/resellers/UmVzZWxsZXI6MQ%3D%3D',
+    );
   });
 
   it('shows no invoice column to a role that may not see invoices', () => {

@@ -32,7 +32,13 @@ export default function OrdersView() {
           )
         }
       >
-        {(nodes) => <OrdersTable orders={nodes} showInvoices={hasPermission(viewer, 'INVOICES_READ')} />}
+        {(nodes) => (
+          <OrdersTable
+            orders={nodes}
+            showInvoices={hasPermission(viewer, 'INVOICES_READ')}
+            showResellers={hasPermission(viewer, 'RESELLERS_MANAGE')}
+          />
+        )}
       </ConnectionContent>
     </Page>
   );

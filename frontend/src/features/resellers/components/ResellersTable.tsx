@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { RESELLER_STATUS_LABELS } from '../../../lib/labels';
+import { resellerPath } from '../../../lib/paths';
 import type { ResellerRow } from '../queries';
 
 const COLUMNS: readonly Column[] = [
@@ -24,7 +25,7 @@ export function ResellersTable({ resellers }: ResellersTableProps) {
       {resellers.map((reseller) => (
         <tr key={reseller.id}>
           <th scope="row">
-            <Link to={`/resellers/${encodeURIComponent(reseller.id)}`}>{reseller.name}</Link>
+            <Link to={resellerPath(reseller.id)}>{reseller.name}</Link>
             <span className="cell-note">Billing: {reseller.billingEmail || '—'}</span>
           </th>
           <td>{reseller.ownerEmail ?? <span className="muted">No owner</span>}</td>
