@@ -25,6 +25,7 @@ from backend.commerce.pricing import (
 from backend.errors import DomainError, ErrorKind, Problem, Problems, not_found
 from backend.identity.actor import Actor
 from backend.identity.emails import normalize_email
+from backend.identity.models import User
 from backend.identity.roles import Permission
 
 MAX_CART_LINES = 50
@@ -197,6 +198,9 @@ async def add_new_license(*, actor: Actor, request: NewLicenseRequest) -> CartLi
     catalog = await load_catalog()
     line = check_new_license(catalog, request, discount_bps=0)
     async with in_transaction():
+        # one add at a time per cart on PostgreSQL (SQLite serialises writers anyway), so that
+        # concurrent adds cannot pass the limit between the count and the insert
+        await User.filter(id=user_id).select_for_update().values_list("id")
         if await CartLine.filter(user_id=user_id).count() >= MAX_CART_LINES:
             raise DomainError(
                 ErrorKind.CONFLICT,

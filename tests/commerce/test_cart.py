@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 import pytest
@@ -301,6 +302,23 @@ async def test_a_cart_holds_at_most_fifty_lines(shop: Shop) -> None:
 
     # then
     assert problems_of(caught.value) == [(ErrorKind.CONFLICT, None)]
+    assert await CartLine.all().count() == cart.MAX_CART_LINES
+
+
+async def test_concurrent_adds_never_pass_the_limit(shop: Shop) -> None:
+    # given a cart one line short of full
+    for _ in range(cart.MAX_CART_LINES - 1):
+        await cart.add_new_license(actor=shop.actor, request=STATS_PRO)
+
+    # when five more lines are added at once
+    results = await asyncio.gather(
+        *(cart.add_new_license(actor=shop.actor, request=STATS_PRO) for _ in range(5)),
+        return_exceptions=True,
+    )
+
+    # then one got in, the others were told the cart is full
+    refused = [r for r in results if isinstance(r, DomainError)]
+    assert len(refused) == 4, results
     assert await CartLine.all().count() == cart.MAX_CART_LINES
 
 
