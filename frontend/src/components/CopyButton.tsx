@@ -4,36 +4,52 @@ interface CopyButtonProps {
   /** What is copied. */
   text: string;
   /** The button's text, e.g. "Copy key". */
-  label: string;
+  label?: string;
+  /** What is copied, read out after the label ("Copy ABC123-…"): tells apart several buttons, as in a table. */
+  subject?: string;
+  /**
+   * Tells the caller whether copying worked, for one message about several
+   * buttons; without it the button says so itself, beside it.
+   */
+  onCopied?: (copied: boolean) => void;
 }
 
 type Outcome = 'copied' | 'failed' | null;
 
 /** Copies a text to the clipboard and says whether it worked. */
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({ text, label = 'Copy', subject, onCopied }: CopyButtonProps) {
   const [outcome, setOutcome] = useState<Outcome>(null);
-  return (
-    <span className="inline-controls">
-      <button
-        type="button"
-        className="button-secondary"
-        onClick={() => {
-          setOutcome(null);
-          // Through a promise: without a clipboard (an insecure address) the call throws at once.
-          Promise.resolve()
-            .then(() => navigator.clipboard.writeText(text))
-            .then(
+  const report = (copied: boolean) => {
+    if (onCopied) onCopied(copied);
+    else setOutcome(copied ? 'copied' : 'failed');
+  };
+  const button = (
+    <button
+      type="button"
+      className="button-secondary"
+      onClick={() => {
+        setOutcome(null);
+        // Through a promise: without a clipboard (a page not served securely) the call throws at once.
+        Promise.resolve()
+          .then(() => navigator.clipboard.writeText(text))
+          .then(
             () => {
-              setOutcome('copied');
+              report(true);
             },
             () => {
-              setOutcome('failed');
+              report(false);
             },
           );
-        }}
-      >
-        {label}
-      </button>
+      }}
+    >
+      {label}
+      {subject && <span className="visually-hidden"> {subject}</span>}
+    </button>
+  );
+  if (onCopied) return button;
+  return (
+    <span className="inline-controls">
+      {button}
       <span role="status" className="status">
         {outcome === 'copied' && 'Copied.'}
         {outcome === 'failed' && 'Could not copy: select the text and copy it yourself.'}

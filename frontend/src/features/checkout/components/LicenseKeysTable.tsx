@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { CopyButton } from '../../../components/CopyButton';
 import { DataTable } from '../../../components/DataTable';
 import type { ConfirmationLicense } from '../queries';
-import { CopyButton } from './CopyButton';
 
 interface LicenseKeysTableProps {
   licenses: readonly ConfirmationLicense[];
