@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import Protocol
 
 import strawberry
 from strawberry import relay
@@ -87,6 +88,17 @@ class Reseller(ModelNode):
             notify_license_assigned=row.notify_license_assigned,
             created_at=row.created_at,
         )
+
+
+class ResellerOwned(Protocol):
+    reseller_id: int
+
+
+async def reseller_of(root: ResellerOwned, info: Info) -> Reseller:
+    """Resolver of the ``reseller`` of a reseller's row (an order, an invoice, a license)."""
+    row = await info.context.loaders.reseller_by_id.load(root.reseller_id)
+    assert row is not None  # a foreign key
+    return Reseller.from_row(row)
 
 
 @strawberry.type(description="A person of a reseller: with a login and a role, or a contact.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
-from backend.api.accounts.types import Reseller
+from backend.api.accounts.types import Reseller, reseller_of
 from backend.api.commerce.types import BillingDetails, money
 from backend.api.context import Info
 from backend.api.enums import InvoiceKind, InvoiceStatus, Permission
@@ -100,11 +100,9 @@ class Invoice(ModelNode):
         rows = await info.context.loaders.invoices_by_summary.load(self.id)
         return [Invoice.from_row(row) for row in sorted(rows, key=lambda r: (r.issued_at, r.id))]
 
-    @strawberry.field(description="The reseller account it belongs to.")
-    async def reseller(self, info: Info) -> Reseller:
-        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
-        assert row is not None  # a foreign key
-        return Reseller.from_row(row)
+    reseller: Reseller = strawberry.field(
+        resolver=reseller_of, description="The reseller account it belongs to."
+    )
 
     @classmethod
     def from_row(cls, row: models.Invoice) -> Invoice:

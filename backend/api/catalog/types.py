@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Protocol, Self
 
 import strawberry
 from strawberry import relay
@@ -144,6 +144,32 @@ class Product(CatalogNode):
                 for p in item.prices
             ],
         )
+
+
+class CatalogChoice(Protocol):
+    """A row that points at a product, an edition and a tier (an order line, a license)."""
+
+    product_id: int
+    edition_id: int
+    tier_id: int
+
+
+async def product_of(root: CatalogChoice, info: strawberry.Info) -> Product:
+    """Resolver of a row's ``product``, from the request's catalog snapshot."""
+    snapshot = await info.context.loaders.catalog.load()
+    return Product.from_domain(snapshot.by_id["product"][root.product_id])
+
+
+async def edition_of(root: CatalogChoice, info: strawberry.Info) -> Edition:
+    """Resolver of a row's ``edition``."""
+    snapshot = await info.context.loaders.catalog.load()
+    return Edition.from_domain(snapshot.by_id["edition"][root.edition_id])
+
+
+async def tier_of(root: CatalogChoice, info: strawberry.Info) -> Tier:
+    """Resolver of a row's ``tier``."""
+    snapshot = await info.context.loaders.catalog.load()
+    return Tier.from_domain(snapshot.by_id["tier"][root.tier_id])
 
 
 @strawberry.type(description="The terms of Maintenance & Support (M&S) for every license.")

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry import relay
 
-from backend.api.accounts.types import Reseller
-from backend.api.catalog.types import Addon, Edition, Product, Tier
+from backend.api.accounts.types import Reseller, reseller_of
+from backend.api.catalog.types import Addon, Edition, Product, Tier, edition_of, product_of, tier_of
 from backend.api.context import Info
 from backend.api.enums import LineKind, Permission
 from backend.api.enums import PaymentMethod as PaymentMethodEnum
@@ -152,20 +152,9 @@ class OrderLine:
     tier_id: strawberry.Private[int]
     addon_codes: strawberry.Private[list[str]]
 
-    @strawberry.field(description="The product.")
-    async def product(self, info: Info) -> Product:
-        snapshot = await info.context.loaders.catalog.load()
-        return Product.from_domain(snapshot.by_id["product"][self.product_id])
-
-    @strawberry.field(description="The edition.")
-    async def edition(self, info: Info) -> Edition:
-        snapshot = await info.context.loaders.catalog.load()
-        return Edition.from_domain(snapshot.by_id["edition"][self.edition_id])
-
-    @strawberry.field(description="The seat tier.")
-    async def tier(self, info: Info) -> Tier:
-        snapshot = await info.context.loaders.catalog.load()
-        return Tier.from_domain(snapshot.by_id["tier"][self.tier_id])
+    product: Product = strawberry.field(resolver=product_of, description="The product.")
+    edition: Edition = strawberry.field(resolver=edition_of, description="The edition.")
+    tier: Tier = strawberry.field(resolver=tier_of, description="The seat tier.")
 
     @strawberry.field(description="The add-ons bought with each license.")
     async def addons(self, info: Info) -> list[Addon]:
@@ -236,11 +225,9 @@ class Order(ModelNode):
         rows = await info.context.loaders.licenses_by_order.load(self.id)
         return [License.from_row(row) for row in rows]
 
-    @strawberry.field(description="The reseller account it belongs to.")
-    async def reseller(self, info: Info) -> Reseller:
-        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
-        assert row is not None  # a foreign key
-        return Reseller.from_row(row)
+    reseller: Reseller = strawberry.field(
+        resolver=reseller_of, description="The reseller account it belongs to."
+    )
 
     @classmethod
     def from_row(cls, row: models.Order) -> Order:

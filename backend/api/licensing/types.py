@@ -9,8 +9,8 @@ import strawberry
 from strawberry import relay
 
 from backend import clock
-from backend.api.accounts.types import Reseller
-from backend.api.catalog.types import Addon, Edition, Product, Tier
+from backend.api.accounts.types import Reseller, reseller_of
+from backend.api.catalog.types import Addon, Edition, Product, Tier, edition_of, product_of, tier_of
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus, MaintenanceStatus, Permission
 from backend.api.model_node import ModelNode
@@ -43,20 +43,9 @@ class License(ModelNode):
     tier_id: strawberry.Private[int]
     order_id: strawberry.Private[int]
 
-    @strawberry.field(description="The product.")
-    async def product(self, info: Info) -> Product:
-        snapshot = await info.context.loaders.catalog.load()
-        return Product.from_domain(snapshot.by_id["product"][self.product_id])
-
-    @strawberry.field(description="The edition.")
-    async def edition(self, info: Info) -> Edition:
-        snapshot = await info.context.loaders.catalog.load()
-        return Edition.from_domain(snapshot.by_id["edition"][self.edition_id])
-
-    @strawberry.field(description="The seat tier.")
-    async def tier(self, info: Info) -> Tier:
-        snapshot = await info.context.loaders.catalog.load()
-        return Tier.from_domain(snapshot.by_id["tier"][self.tier_id])
+    product: Product = strawberry.field(resolver=product_of, description="The product.")
+    edition: Edition = strawberry.field(resolver=edition_of, description="The edition.")
+    tier: Tier = strawberry.field(resolver=tier_of, description="The seat tier.")
 
     @strawberry.field(description="The add-ons, in catalog order.")
     async def addons(self, info: Info) -> list[Addon]:
@@ -86,11 +75,9 @@ class License(ModelNode):
         row = await info.context.loaders.order_by_id.load(self.order_id)
         return Order.from_row(row) if row is not None else None
 
-    @strawberry.field(description="The reseller account it belongs to.")
-    async def reseller(self, info: Info) -> Reseller:
-        row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
-        assert row is not None  # a foreign key
-        return Reseller.from_row(row)
+    reseller: Reseller = strawberry.field(
+        resolver=reseller_of, description="The reseller account it belongs to."
+    )
 
     @classmethod
     def from_row(cls, row: models.License) -> License:
