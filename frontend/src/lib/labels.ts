@@ -1,4 +1,4 @@
-import type { EmailStatus, LoginStatus, ResellerStatus, Role } from '../gql/graphql';
+import type { EmailStatus, InvoiceStatus, LoginStatus, PaymentMethod, ResellerStatus, Role } from '../gql/graphql';
 
 export const ROLE_LABELS: Record<Role, string> = {
   VENDOR_ADMIN: 'Vendor administrator',
@@ -36,4 +36,17 @@ export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
   PENDING: 'Pending',
   SENT: 'Sent',
   FAILED: 'Failed',
+};
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  OPEN: 'Open',
+  PENDING_SUMMARY: 'Pending summary',
+  PAID: 'Paid',
+  VOID: 'Void',
+};
+
+/** How an order is paid, in the words of the checkout's choices ("Pay now by card", "Add to monthly invoice"). */
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  PAY_ON_ORDER: 'Paid by card',
+  INVOICE: 'Monthly invoice',
 };

@@ -1,13 +1,6 @@
 import type { BadgeTone } from '../../components/Badge';
 import type { InvoiceKind, InvoiceStatus } from '../../gql/graphql';
 
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
-  OPEN: 'Open',
-  PENDING_SUMMARY: 'Pending summary',
-  PAID: 'Paid',
-  VOID: 'Void',
-};
-
 export const INVOICE_STATUS_TONES: Record<InvoiceStatus, BadgeTone> = {
   OPEN: 'warning',
   PENDING_SUMMARY: 'neutral',

@@ -3,13 +3,14 @@ import { DateTime } from '../../../components/DateTime';
 import { DetailsList, type Detail } from '../../../components/DetailsList';
 import { Page } from '../../../components/Page';
 import { Panel } from '../../../components/Panel';
+import { PAYMENT_METHOD_LABELS } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
 import { canUse } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { DataTable } from '../../../components/DataTable';
 import { CartTotals } from '../../cart/components/CartTotals';
 import { LineSummary } from '../../cart/components/LineSummary';
-import { INVOICE_STATUS_BADGES, INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '../labels';
+import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import type { Confirmation } from '../queries';
 import { LicenseKeysTable } from './LicenseKeysTable';
 
@@ -25,12 +26,7 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
     ...(invoice
       ? ([
           ['Invoice', invoice.number],
-          [
-            'Invoice status',
-            <span key="status" className={`badge ${INVOICE_STATUS_BADGES[invoice.status]}`}>
-              {INVOICE_STATUS_LABELS[invoice.status]}
-            </span>,
-          ],
+          ['Invoice status', <InvoiceStatusBadge key="status" status={invoice.status} />],
           ...(invoice.notes ? [['Invoice note', invoice.notes] as Detail] : []),
           ['Invoice total', formatMoney(invoice.total)],
           ...(invoice.status === 'OPEN' ? [['Amount due', formatMoney(invoice.amountDue)] as Detail] : []),

@@ -101,7 +101,7 @@ describe('OrderConfirmationView', () => {
     expect(detail('Invoice')).toHaveTextContent('INV-2026-000007');
     expect(detail('Invoice status')).toHaveTextContent('Pending summary');
     expect(detail('Invoice note')).toHaveTextContent('does not need to be paid immediately');
-    expect(detail('Payment')).toHaveTextContent('On the monthly invoice');
+    expect(detail('Payment')).toHaveTextContent('Monthly invoice');
     const keys = screen.getByRole('table', { name: 'New license keys' });
     expect(within(keys).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
       'AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF',

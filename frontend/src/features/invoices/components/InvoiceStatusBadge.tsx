@@ -1,6 +1,7 @@
 import { Badge } from '../../../components/Badge';
 import type { InvoiceStatus } from '../../../gql/graphql';
-import { INVOICE_STATUS_LABELS, INVOICE_STATUS_TONES } from '../labels';
+import { INVOICE_STATUS_LABELS } from '../../../lib/labels';
+import { INVOICE_STATUS_TONES } from '../labels';
 
 /** Where an invoice is in its life, as a coloured label. */
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {

@@ -1,8 +1,8 @@
 import { DateTime } from '../../../components/DateTime';
 import { DetailsList, type Detail } from '../../../components/DetailsList';
 import { ResellerLink } from '../../../components/ResellerLink';
+import { PAYMENT_METHOD_LABELS } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
-import { PAYMENT_METHOD_LABELS } from '../labels';
 import type { OrderDetails } from '../queries';
 
 interface OrderSummaryProps {

@@ -2,10 +2,10 @@ import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { ResellerLink } from '../../../components/ResellerLink';
+import { PAYMENT_METHOD_LABELS } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath, orderPath } from '../../../lib/paths';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
-import { PAYMENT_METHOD_LABELS } from '../labels';
 import type { OrderRow } from '../queries';
 
 /** The columns between the order's number and reseller, and its invoice. */

@@ -38,7 +38,7 @@ describe('OrdersView', () => {
       '/orders/T3JkZXI6MQ%3D%3D',
     );
     expect(row).toHaveTextContent('purchaser@reseller.example');
-    expect(row).toHaveTextContent('Paid on order');
+    expect(row).toHaveTextContent('Paid by card');
     expect(row).toHaveTextContent('$1,998.40');
     expect(within(row).getByRole('link', { name: 'INV-2026-000001' })).toHaveAttribute(
       'href',
