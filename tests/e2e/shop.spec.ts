@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openAndSignIn } from './session';
+import { openAndSignIn, SCREENSHOT_VIEWPORT } from './session';
 
 // Buying as the demo reseller's owner (20% discount, may pay by monthly invoice).
 // Each test starts from an empty cart, whatever an earlier test left in it.
@@ -21,7 +21,7 @@ async function emptyCart(page: Page): Promise<void> {
 }
 
 /** Shop → SmarterMail → Enterprise, 250 mailboxes, ActiveSync, quantity 2 → Add to cart → View cart. */
-async function addSmarterMailToCart(page: Page): Promise<void> {
+async function addSmarterMailToCart(page: Page, { picture = false } = {}): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shop' }).click();
   await page.getByRole('link', { name: 'Buy SmarterMail' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Buy SmarterMail' })).toBeVisible();
@@ -31,12 +31,19 @@ async function addSmarterMailToCart(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Exchange ActiveSync' }).check();
   await page.getByLabel('Quantity').fill('2');
   await expect(page.getByText('Line total at list price: 2 × $999.00 = $1,998.00')).toBeVisible();
+  if (picture) await readmePicture(page, 'product');
   await page.getByRole('button', { name: 'Add to cart' }).click();
 
   const added = page.getByRole('region', { name: 'Added to your cart' });
   await expect(added).toContainText('2 × SmarterMail Enterprise');
   await added.getByRole('link', { name: 'View cart' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
+}
+
+/** The README shows these pages; taking the pictures here keeps them current. */
+async function readmePicture(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(SCREENSHOT_VIEWPORT);
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 }
 
 async function expectDiscountedTotals(page: Page, caption: string): Promise<void> {
@@ -70,7 +77,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a partner buys two licenses on the monthly invoice', async ({ page }) => {
-  await addSmarterMailToCart(page);
+  await addSmarterMailToCart(page, { picture: true });
   const line = page.getByRole('row', { name: /^SmarterMail Enterprise, 250 mailboxes/ });
   await expect(line).toContainText('Exchange ActiveSync');
   await expect(line.getByRole('spinbutton')).toHaveValue('2');
@@ -78,9 +85,11 @@ test('a partner buys two licenses on the monthly invoice', async ({ page }) => {
 
   await checkOut(page);
   await page.getByRole('radio', { name: 'Add to monthly invoice' }).check();
+  await readmePicture(page, 'checkout');
   await page.getByRole('button', { name: 'Place order' }).click();
 
   await expectConfirmation(page);
+  await readmePicture(page, 'order-confirmation');
   await expect(page.getByText('Pending summary', { exact: true })).toBeVisible();
   await expect(page.getByText(/does not need to be paid immediately/)).toBeVisible();
 

@@ -142,7 +142,7 @@ export function LicenseOptionsForm({ product, errors: apiErrors, submitting, onS
           hint={
             choice.personal
               ? 'Licenses for your own use are not assigned to a customer.'
-              : 'The licenses are assigned to this customer at checkout, and the customer gets the keys by email. Assignment is final.'
+              : 'The customer these licenses are for: the email is kept on the order line, and the licenses wait on the Licenses page for assignment.'
           }
           value={choice.assignToEmail}
           error={errors.fields.assignToEmail}
