@@ -7,9 +7,8 @@ import { PAYMENT_METHOD_LABELS } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
 import { canUse } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
-import { DataTable } from '../../../components/DataTable';
+import { LinesTable } from '../../cart/components/CartLinesTable';
 import { CartTotals } from '../../cart/components/CartTotals';
-import { LineSummary } from '../../cart/components/LineSummary';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
 import type { Confirmation } from '../queries';
 import { LicenseKeysTable } from './LicenseKeysTable';
@@ -49,21 +48,12 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
         <LicenseKeysTable licenses={licenses} />
       </Panel>
       <Panel title="Order summary">
-        <DataTable
+        <LinesTable
           caption={`Lines of order ${order.number}`}
-          columns={['Item', 'Quantity', { label: 'List price each', className: 'price' }, { label: 'Line subtotal', className: 'price' }]}
-        >
-          {order.lines.map((line) => (
-            <tr key={line.position}>
-              <th scope="row">
-                <LineSummary line={line} placed />
-              </th>
-              <td>{line.quantity}</td>
-              <td className="price">{formatMoney(line.unitPrice)}</td>
-              <td className="price">{formatMoney(line.subtotal)}</td>
-            </tr>
-          ))}
-        </DataTable>
+          lines={order.lines}
+          keyOf={(line) => String(line.position)}
+          placed
+        />
         <CartTotals
           caption="Order total"
           subtotal={order.subtotal}
