@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { formatMoney, type Money } from '../lib/money';
+import { AmountTakenOff } from './AmountTakenOff';
 
 /** A line of an order or an invoice: what, how many, and its prices. */
 export interface PricedLine {
@@ -30,9 +32,9 @@ const PRICE_COLUMNS = ['Quantity', 'Unit price', 'Subtotal', 'Discount', 'Total'
 
 /** The lines with their prices, and the subtotal, discount and total below them. */
 export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Discount' }: PricedLinesTableProps) {
-  const totalRows: [string, string][] = [
+  const totalRows: [string, ReactNode][] = [
     ['Subtotal', formatMoney(totals.subtotal)],
-    [discountLabel, takenOff(totals.discount)],
+    [discountLabel, <AmountTakenOff money={totals.discount} />],
     ['Total', formatMoney(totals.total)],
   ];
   return (
@@ -56,7 +58,9 @@ export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Disc
               <td className="price">{line.quantity}</td>
               <td className="price">{formatMoney(line.unitPrice)}</td>
               <td className="price">{formatMoney(line.subtotal)}</td>
-              <td className="price">{takenOff(line.discount)}</td>
+              <td className="price">
+                <AmountTakenOff money={line.discount} />
+              </td>
               <td className="price">{formatMoney(line.total)}</td>
             </tr>
           ))}
@@ -74,10 +78,4 @@ export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Disc
       </table>
     </div>
   );
-}
-
-/** A discount as an amount taken off, "−$249.80"; nothing taken off stays "$0.00". */
-function takenOff(money: Money): string {
-  const formatted = formatMoney(money);
-  return /^[0.]*$/.test(money.amount) || money.amount.startsWith('-') ? formatted : `−${formatted}`;
 }

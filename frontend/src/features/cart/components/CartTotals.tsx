@@ -1,3 +1,4 @@
+import { AmountTakenOff } from '../../../components/AmountTakenOff';
 import { formatMoney, type Money } from '../../../lib/money';
 import { formatPercent } from '../../../lib/percent';
 
@@ -24,9 +25,7 @@ export function CartTotals({ caption, subtotal, discount, discountPercent, total
         <tr>
           <th scope="row">Reseller discount ({formatPercent(discountPercent)})</th>
           <td className="price">
-            <span aria-hidden="true">−</span>
-            <span className="visually-hidden">minus </span>
-            {formatMoney(discount)}
+            <AmountTakenOff money={discount} />
           </td>
         </tr>
         <tr className="totals-total">

@@ -67,7 +67,7 @@ describe('InvoiceView', () => {
     expect(screen.getByText('Amount due', { selector: 'dt' }).nextElementSibling).toHaveTextContent('$999.20');
 
     const lines = screen.getByRole('table', { name: 'Lines of invoice INV-2026-000001' });
-    expect(within(lines).getByRole('row', { name: /SmarterMail Enterprise/ })).toHaveTextContent('−$249.80');
+    expect(within(lines).getByRole('row', { name: /SmarterMail Enterprise/ })).toHaveTextContent('−minus $249.80');
     expect(within(lines).getByRole('row', { name: 'Total $999.20' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Billing details' })).toHaveTextContent(
       '1 Main Street, Suite 5, 12345 Springfield, US',

@@ -3,6 +3,7 @@ import { DetailsList, type Detail } from '../../../components/DetailsList';
 import { ResellerLink } from '../../../components/ResellerLink';
 import { PAYMENT_METHOD_LABELS } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
+import { formatPercent } from '../../../lib/percent';
 import type { OrderDetails } from '../queries';
 
 interface OrderSummaryProps {
@@ -22,7 +23,7 @@ export function OrderSummary({ order, showReseller }: OrderSummaryProps) {
         ['Placed', <DateTime key="placed" value={order.placedAt} />],
         ['Placed by', order.placedBy],
         ['Payment', PAYMENT_METHOD_LABELS[order.paymentMethod]],
-        ['Discount', `${order.discountPercent}%`],
+        ['Discount', formatPercent(order.discountPercent)],
         ['Total', formatMoney(order.total)],
       ]}
     />

@@ -96,11 +96,11 @@ describe('OrderView', () => {
       '2',
       '$1,249.00',
       '$2,498.00',
-      '−$499.60',
+      '−minus $499.60',
       '$1,998.40',
     ]);
     expect(within(lines).getByRole('row', { name: 'Subtotal $2,498.00' })).toBeInTheDocument();
-    expect(within(lines).getByRole('row', { name: 'Discount (20.00%) −$499.60' })).toBeInTheDocument();
+    expect(within(lines).getByRole('row', { name: 'Discount (20%) minus $499.60' })).toBeInTheDocument();
     expect(within(lines).getByRole('row', { name: 'Total $1,998.40' })).toBeInTheDocument();
 
     const invoice = panel('Invoice');

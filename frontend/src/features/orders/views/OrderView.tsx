@@ -5,6 +5,7 @@ import { Page } from '../../../components/Page';
 import { Panel } from '../../../components/Panel';
 import { PricedLinesTable } from '../../../components/PricedLinesTable';
 import { QueryContent } from '../../../components/QueryContent';
+import { formatPercent } from '../../../lib/percent';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
@@ -37,7 +38,7 @@ function Order({ order }: { order: OrderDetails }) {
           caption={`Lines of order ${order.number}`}
           lines={order.lines}
           totals={order}
-          discountLabel={`Discount (${order.discountPercent}%)`}
+          discountLabel={`Discount (${formatPercent(order.discountPercent)})`}
         />
       </Panel>
       {order.invoice && (
