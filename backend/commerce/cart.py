@@ -200,7 +200,7 @@ async def add_new_license(*, actor: Actor, request: NewLicenseRequest) -> CartLi
     async with in_transaction():
         # one add at a time per cart on PostgreSQL (SQLite serialises writers anyway), so that
         # concurrent adds cannot pass the limit between the count and the insert
-        await User.filter(id=user_id).select_for_update().values_list("id")
+        await User.filter(id=user_id).select_for_update().first()  # values_list drops the lock
         if await CartLine.filter(user_id=user_id).count() >= MAX_CART_LINES:
             raise DomainError(
                 ErrorKind.CONFLICT,
