@@ -95,6 +95,18 @@ async def grow_orders(owner: User, n: int) -> None:
         )
 
 
+async def grow_cart(owner: User, n: int) -> None:
+    if not await Product.exists():
+        await seed_catalog()
+    for i in range(n):
+        await cart.add_new_license(
+            actor=actor_for(owner),
+            request=cart.NewLicenseRequest(
+                "smartermail", "enterprise", "250", ("activesync",), quantity=i % 100 + 1
+            ),
+        )
+
+
 BILLING = {
     "address_line1": "1 Main Street",
     "city": "Springfield",
@@ -155,6 +167,12 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         Role.RESELLER_OWNER,
         f"{{ licenses {{ edges {{ node {{ {LICENSE_FIELDS} }} }} }} }}",
         grow_orders,
+    ),
+    "cart": (
+        Role.RESELLER_OWNER,
+        "{ cart { lines { id description product { name } edition { name } tier { name } "
+        "addons { name } quantity unitPrice { amount } total { amount } } total { amount } } }",
+        grow_cart,
     ),
     "emails": (
         Role.VENDOR_ADMIN,
