@@ -16,3 +16,11 @@ export const nextPageFields = graphql(`
     endCursor
   }
 `);
+
+/** An amount of money as the API sends it (see lib/money's Money). */
+export const moneyFields = graphql(`
+  fragment MoneyFields on Money {
+    amount
+    currency
+  }
+`);

@@ -26,16 +26,13 @@ export const cartLineFields = graphql(`
       name
     }
     unitPrice {
-      amount
-      currency
+      ...MoneyFields
     }
     subtotal {
-      amount
-      currency
+      ...MoneyFields
     }
     total {
-      amount
-      currency
+      ...MoneyFields
     }
   }
 `);
@@ -49,16 +46,13 @@ export const cartFields = graphql(`
     licenseCount
     discountPercent
     subtotal {
-      amount
-      currency
+      ...MoneyFields
     }
     discount {
-      amount
-      currency
+      ...MoneyFields
     }
     total {
-      amount
-      currency
+      ...MoneyFields
     }
   }
 `);
