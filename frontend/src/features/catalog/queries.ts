@@ -5,52 +5,13 @@ import type { ShopCatalogQuery } from '../../gql/graphql';
 export const shopCatalogQuery = graphql(`
   query ShopCatalog {
     products {
-      id
-      code
-      name
-      unit
+      ...ProductPricingFields
       description
-      editions {
-        id
-        code
-        name
-      }
       tiers {
-        id
-        code
-        name
         seats
       }
-      prices {
-        edition {
-          code
-        }
-        tier {
-          code
-        }
-        price {
-          amount
-          currency
-        }
-      }
       addons {
-        id
-        code
-        name
         description
-        allowedEditions {
-          code
-          name
-        }
-        prices {
-          tier {
-            code
-          }
-          yearlyPrice {
-            amount
-            currency
-          }
-        }
       }
     }
   }

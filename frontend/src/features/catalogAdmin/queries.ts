@@ -1,55 +1,6 @@
 import { graphql } from '../../gql';
 import type { CatalogAdminQuery } from '../../gql/graphql';
-
-/** A product as the vendor prices it: editions × tiers, and each add-on's price per tier. */
-export const catalogAdminProductFields = graphql(`
-  fragment CatalogAdminProductFields on Product {
-    id
-    code
-    name
-    unit
-    editions {
-      id
-      code
-      name
-    }
-    tiers {
-      id
-      code
-      name
-    }
-    prices {
-      edition {
-        code
-      }
-      tier {
-        code
-      }
-      price {
-        amount
-        currency
-      }
-    }
-    addons {
-      id
-      code
-      name
-      allowedEditions {
-        code
-        name
-      }
-      prices {
-        tier {
-          code
-        }
-        yearlyPrice {
-          amount
-          currency
-        }
-      }
-    }
-  }
-`);
+import type { PricedProduct } from '../../lib/catalogFragments';
 
 /** The M&S terms as the policy form edits them. */
 export const maintenancePolicyFields = graphql(`
@@ -65,7 +16,7 @@ export const maintenancePolicyFields = graphql(`
 export const catalogAdminQuery = graphql(`
   query CatalogAdmin {
     products {
-      ...CatalogAdminProductFields
+      ...ProductPricingFields
     }
     maintenancePolicy {
       ...MaintenancePolicyFields
@@ -77,7 +28,7 @@ export const updateCatalogPriceMutation = graphql(`
   mutation UpdateCatalogPrice($input: UpdateCatalogPriceInput!) {
     updateCatalogPrice(input: $input) {
       product {
-        ...CatalogAdminProductFields
+        ...ProductPricingFields
       }
       userErrors {
         ...UserErrorFields
@@ -99,7 +50,8 @@ export const updateMaintenancePolicyMutation = graphql(`
   }
 `);
 
-export type AdminProduct = CatalogAdminQuery['products'][number];
+/** A product as the vendor prices it: editions × tiers, and each add-on's price per tier. */
+export type AdminProduct = PricedProduct;
 export type AdminEdition = AdminProduct['editions'][number];
 export type AdminTier = AdminProduct['tiers'][number];
 export type AdminListPrice = AdminProduct['prices'][number];

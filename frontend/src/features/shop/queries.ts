@@ -5,52 +5,13 @@ import type { ShopProductQuery } from '../../gql/graphql';
 export const shopProductQuery = graphql(`
   query ShopProduct($code: String!) {
     product(code: $code) {
-      id
-      code
-      name
-      unit
+      ...ProductPricingFields
       description
       editions {
-        id
-        code
-        name
         description
-      }
-      tiers {
-        id
-        code
-        name
-      }
-      prices {
-        edition {
-          code
-        }
-        tier {
-          code
-        }
-        price {
-          amount
-          currency
-        }
       }
       addons {
-        id
-        code
-        name
         description
-        allowedEditions {
-          code
-          name
-        }
-        prices {
-          tier {
-            code
-          }
-          yearlyPrice {
-            amount
-            currency
-          }
-        }
       }
     }
   }
@@ -64,15 +25,13 @@ export const addNewLicenseToCartMutation = graphql(`
         description
         quantity
         total {
-          amount
-          currency
+          ...MoneyFields
         }
       }
       cart {
         licenseCount
         total {
-          amount
-          currency
+          ...MoneyFields
         }
       }
       userErrors {
