@@ -1,17 +1,7 @@
 import type { ReactNode } from 'react';
+import type { PricedLine } from '../lib/documentFragments';
 import { formatMoney, type Money } from '../lib/money';
 import { AmountTakenOff } from './AmountTakenOff';
-
-/** A line of an order or an invoice: what, how many, and its prices. */
-export interface PricedLine {
-  position: number;
-  description: string;
-  quantity: number;
-  unitPrice: Money;
-  subtotal: Money;
-  discount: Money;
-  total: Money;
-}
 
 /** The totals of an order or an invoice. */
 export interface PricedTotals {

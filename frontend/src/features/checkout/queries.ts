@@ -1,9 +1,9 @@
 import { graphql } from '../../gql';
 import type {
   CheckoutDetailsQuery,
-  ConfirmationInvoiceFieldsFragment,
   ConfirmationLicenseFieldsFragment,
   ConfirmationOrderFieldsFragment,
+  InvoiceStatusFieldsFragment,
 } from '../../gql/graphql';
 
 /** The cart to check out, and the account's terms and contact information for the billing form. */
@@ -38,19 +38,7 @@ export const confirmationOrderFields = graphql(`
     number
     placedAt
     paymentMethod
-    discountPercent
-    subtotal {
-      amount
-      currency
-    }
-    discount {
-      amount
-      currency
-    }
-    total {
-      amount
-      currency
-    }
+    ...OrderTotalsFields
     lines {
       position
       description
@@ -74,31 +62,11 @@ export const confirmationOrderFields = graphql(`
         name
       }
       unitPrice {
-        amount
-        currency
+        ...MoneyFields
       }
       subtotal {
-        amount
-        currency
+        ...MoneyFields
       }
-    }
-  }
-`);
-
-export const confirmationInvoiceFields = graphql(`
-  fragment ConfirmationInvoiceFields on Invoice {
-    id
-    number
-    status
-    notes
-    dueAt
-    total {
-      amount
-      currency
-    }
-    amountDue {
-      amount
-      currency
     }
   }
 `);
@@ -135,7 +103,7 @@ export const checkoutMutation = graphql(`
         ...ConfirmationOrderFields
       }
       invoice {
-        ...ConfirmationInvoiceFields
+        ...InvoiceStatusFields
       }
       licenses {
         ...ConfirmationLicenseFields
@@ -156,7 +124,7 @@ export const orderConfirmationQuery = graphql(`
       ... on Order {
         ...ConfirmationOrderFields
         invoice {
-          ...ConfirmationInvoiceFields
+          ...InvoiceStatusFields
         }
         licenses {
           ...ConfirmationLicenseFields
@@ -168,7 +136,7 @@ export const orderConfirmationQuery = graphql(`
 
 export type CheckoutAccount = NonNullable<NonNullable<CheckoutDetailsQuery['viewer']>['reseller']>;
 export type ConfirmationOrder = ConfirmationOrderFieldsFragment;
-export type ConfirmationInvoice = ConfirmationInvoiceFieldsFragment;
+export type ConfirmationInvoice = InvoiceStatusFieldsFragment;
 export type ConfirmationLicense = ConfirmationLicenseFieldsFragment;
 
 /** What the confirmation page shows: the order, its invoice (if the role may see it) and its licenses. */

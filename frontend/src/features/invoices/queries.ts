@@ -1,24 +1,32 @@
 import { graphql } from '../../gql';
 import type { InvoiceQuery, InvoicesQuery } from '../../gql/graphql';
 
+/**
+ * An invoice's number and where it stands: its status, total, what is left to
+ * pay and by when, and its note. Also what an order's pages show of its invoice.
+ */
+export const invoiceStatusFields = graphql(`
+  fragment InvoiceStatusFields on Invoice {
+    id
+    number
+    status
+    dueAt
+    notes
+    total {
+      ...MoneyFields
+    }
+    amountDue {
+      ...MoneyFields
+    }
+  }
+`);
+
 /** An invoice as the list shows it. */
 export const invoiceRowFields = graphql(`
   fragment InvoiceRowFields on Invoice {
-    id
-    number
+    ...InvoiceStatusFields
     kind
-    status
     issuedAt
-    dueAt
-    total {
-      amount
-      currency
-    }
-    amountDue {
-      amount
-      currency
-    }
-    notes
     reseller {
       id
       name
@@ -62,40 +70,19 @@ export const invoiceQuery = graphql(`
         ...InvoiceRowFields
         paidAt
         subtotal {
-          amount
-          currency
+          ...MoneyFields
         }
         discount {
-          amount
-          currency
+          ...MoneyFields
         }
         amountPaid {
-          amount
-          currency
+          ...MoneyFields
         }
         billing {
           ...DocumentBillingFields
         }
         lines {
-          position
-          description
-          quantity
-          unitPrice {
-            amount
-            currency
-          }
-          subtotal {
-            amount
-            currency
-          }
-          discount {
-            amount
-            currency
-          }
-          total {
-            amount
-            currency
-          }
+          ...PricedInvoiceLineFields
         }
         order {
           id

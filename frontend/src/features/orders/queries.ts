@@ -1,29 +1,51 @@
 import { graphql } from '../../gql';
 import type { OrderQuery, OrdersQuery } from '../../gql/graphql';
 
+/** An order as the list shows it. */
+export const orderRowFields = graphql(`
+  fragment OrderRowFields on Order {
+    id
+    number
+    placedAt
+    placedBy
+    paymentMethod
+    reseller {
+      id
+      name
+    }
+    total {
+      ...MoneyFields
+    }
+    invoice {
+      id
+      number
+      status
+    }
+  }
+`);
+
+/** What an order charges: the discount applied, and its subtotal, discount and total. */
+export const orderTotalsFields = graphql(`
+  fragment OrderTotalsFields on Order {
+    discountPercent
+    subtotal {
+      ...MoneyFields
+    }
+    discount {
+      ...MoneyFields
+    }
+    total {
+      ...MoneyFields
+    }
+  }
+`);
+
 export const ordersQuery = graphql(`
   query Orders($first: Int!, $after: String) {
     orders(first: $first, after: $after) {
       edges {
         node {
-          id
-          number
-          placedAt
-          placedBy
-          paymentMethod
-          reseller {
-            id
-            name
-          }
-          total {
-            amount
-            currency
-          }
-          invoice {
-            id
-            number
-            status
-          }
+          ...OrderRowFields
         }
       }
       pageInfo {
@@ -38,62 +60,16 @@ export const orderQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Order {
-        id
-        number
-        placedAt
-        placedBy
-        paymentMethod
-        reseller {
-          id
-          name
-        }
-        discountPercent
-        subtotal {
-          amount
-          currency
-        }
-        discount {
-          amount
-          currency
-        }
-        total {
-          amount
-          currency
-        }
+        ...OrderRowFields
+        ...OrderTotalsFields
         billing {
           ...DocumentBillingFields
         }
         lines {
-          position
-          description
-          quantity
-          unitPrice {
-            amount
-            currency
-          }
-          subtotal {
-            amount
-            currency
-          }
-          discount {
-            amount
-            currency
-          }
-          total {
-            amount
-            currency
-          }
+          ...PricedOrderLineFields
         }
         invoice {
-          id
-          number
-          status
-          dueAt
-          amountDue {
-            amount
-            currency
-          }
-          notes
+          ...InvoiceStatusFields
         }
         licenses {
           id

@@ -1,15 +1,13 @@
 import { Link } from 'react-router';
 import { DateTime } from '../../../components/DateTime';
 import { DetailsList } from '../../../components/DetailsList';
+import type { InvoiceStatusFieldsFragment } from '../../../gql/graphql';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath } from '../../../lib/paths';
 import { InvoiceStatusBadge } from '../../invoices/components/InvoiceStatusBadge';
-import type { OrderDetails } from '../queries';
-
-type OrderInvoiceFields = NonNullable<OrderDetails['invoice']>;
 
 /** The invoice of an order: its number, status, what is due and when. */
-export function OrderInvoice({ invoice }: { invoice: OrderInvoiceFields }) {
+export function OrderInvoice({ invoice }: { invoice: InvoiceStatusFieldsFragment }) {
   return (
     <>
       <DetailsList

@@ -48,6 +48,7 @@ const ORDER: OrderNode = {
     number: 'INV-2026-000001',
     status: 'PENDING_SUMMARY',
     dueAt: null,
+    total: usd('1998.40'),
     amountDue: usd('1998.40'),
     notes: 'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.',
   },
