@@ -1,7 +1,7 @@
 import type { FormErrorState } from '../../../lib/userErrors';
 import type { PriceTarget } from '../prices';
 import type { AdminProduct } from '../queries';
-import { PriceField } from './PriceField';
+import { PriceGrid } from './PriceGrid';
 
 interface ListPriceGridProps {
   product: AdminProduct;
@@ -14,49 +14,19 @@ export function ListPriceGrid({ product, onSave }: ListPriceGridProps) {
     product.prices.map(({ edition, tier, price }) => [`${edition.code} ${tier.code}`, price]),
   );
   return (
-    <div className="table-scroll">
-      <table className="price-grid">
-        <caption>{product.name} list prices</caption>
-        <thead>
-          <tr>
-            <th scope="col">Edition</th>
-            {product.tiers.map((tier) => (
-              <th scope="col" key={tier.id} className="price">
-                {tier.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {product.editions.map((edition) => (
-            <tr key={edition.id}>
-              <th scope="row">{edition.name}</th>
-              {product.tiers.map((tier) => {
-                const label = `${edition.name}, ${tier.name} list price`;
-                return (
-                  <PriceField
-                    key={tier.id}
-                    label={label}
-                    price={priceOf.get(`${edition.code} ${tier.code}`)}
-                    onSave={(amount) =>
-                      onSave(
-                        {
-                          productCode: product.code,
-                          productName: product.name,
-                          editionCode: edition.code,
-                          tier: tier.code,
-                          label,
-                        },
-                        amount,
-                      )
-                    }
-                  />
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <PriceGrid
+      product={product}
+      caption={`${product.name} list prices`}
+      rowsHeading="Edition"
+      priceKind="list price"
+      rows={product.editions.map((edition) => ({
+        key: edition.id,
+        header: edition.name,
+        name: edition.name,
+        target: { editionCode: edition.code },
+        priceOf: (tier) => priceOf.get(`${edition.code} ${tier}`),
+      }))}
+      onSave={onSave}
+    />
   );
 }
