@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { usd } from '../../test/money';
 import { sumOf, times } from './listPrice';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 describe('sumOf', () => {
   it('adds amounts exactly, to the finest decimal place given', () => {

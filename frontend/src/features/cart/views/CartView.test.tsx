@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockApi, type Answer } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView } from '../../../test/render';
 import { CART, cartOf, EMPTY_CART, MAIL_LINE, TRACK_LINE } from '../testData';
 import CartView from './CartView';
@@ -39,7 +40,7 @@ describe('CartView', () => {
   });
 
   it('changes a line’s quantity and shows the totals the server answers', async () => {
-    const changed = cartOf([{ ...MAIL_LINE, quantity: 3, subtotal: { amount: '2997.00', currency: 'USD' } }, TRACK_LINE], {
+    const changed = cartOf([{ ...MAIL_LINE, quantity: 3, subtotal: usd('2997.00') }, TRACK_LINE], {
       subtotal: '3446.00',
       discount: '689.20',
       total: '2756.80',

@@ -4,10 +4,9 @@ import { CombinedError, type Client } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { Role, ShopCatalogQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import ShopView from './ShopView';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 const CATALOG: ShopCatalogQuery = {
   products: [

@@ -5,10 +5,9 @@ import type { CatalogAdminQuery, UpdateCatalogPriceMutation } from '../../../gql
 import { canUse, mainNavigationFor } from '../../../session/access';
 import type { Answer } from '../../../test/mockApi';
 import { mockApi } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import CatalogAdminView from './CatalogAdminView';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 const MAIL: CatalogAdminQuery['products'][number] = {
   id: 'UHJvZHVjdDox',

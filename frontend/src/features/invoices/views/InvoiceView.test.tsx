@@ -2,12 +2,11 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import InvoiceView from './InvoiceView';
 
 type InvoiceNode = Extract<NonNullable<InvoiceQuery['node']>, { __typename: 'Invoice' }>;
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 const INVOICE: InvoiceNode = {
   __typename: 'Invoice',

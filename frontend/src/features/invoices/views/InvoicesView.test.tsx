@@ -3,12 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InvoicesQuery, UnpaidSummaryInvoicesQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import InvoicesView from './InvoicesView';
 
 type InvoiceNode = InvoicesQuery['invoices']['edges'][number]['node'];
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 const PENDING_NOTE =
   'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.';

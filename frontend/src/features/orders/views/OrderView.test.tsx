@@ -2,10 +2,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OrderQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import OrderView from './OrderView';
-
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 type OrderNode = Extract<NonNullable<OrderQuery['node']>, { __typename: 'Order' }>;
 

@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AddNewLicenseToCartMutation, ShopProductQuery } from '../../../gql/graphql';
 import { mockApi, type Answer } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView } from '../../../test/render';
 import ProductView from './ProductView';
 
-const usd = (amount: string) => ({ amount, currency: 'USD' });
 const edition = (code: string, name: string) => ({ id: `e-${code}`, code, name, description: `${name} edition.` });
 const price = (editionCode: string, tierCode: string, amount: string) => ({
   edition: { code: editionCode },
