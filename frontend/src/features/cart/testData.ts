@@ -1,10 +1,17 @@
 import type { CartFieldsFragment } from '../../gql/graphql';
+import { usd } from '../../test/money';
 
 /** Cart fixtures for the tests of the cart and the checkout. */
 
-export const usd = (amount: string) => ({ amount, currency: 'USD' });
-
 type Line = CartFieldsFragment['lines'][number];
+
+/** What the SmarterMail line buys, as a cart line, an order line and a license name it. */
+export const MAIL_ITEM = {
+  product: { code: 'smartermail', name: 'SmarterMail' },
+  edition: { code: 'enterprise', name: 'Enterprise' },
+  tier: { code: '250', name: '250 mailboxes' },
+  addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
+};
 
 export const MAIL_LINE: Line = {
   id: 'line-1',
@@ -12,10 +19,7 @@ export const MAIL_LINE: Line = {
   quantity: 2,
   assignToEmail: 'alice@customer.example',
   personal: false,
-  product: { code: 'smartermail', name: 'SmarterMail' },
-  edition: { code: 'enterprise', name: 'Enterprise' },
-  tier: { code: '250', name: '250 mailboxes' },
-  addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
+  ...MAIL_ITEM,
   unitPrice: usd('999.00'),
   subtotal: usd('1998.00'),
   total: usd('1598.40'),

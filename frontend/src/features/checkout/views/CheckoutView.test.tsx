@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutDetailsQuery, CheckoutMutation } from '../../../gql/graphql';
 import { mockApi, type Answer } from '../../../test/mockApi';
 import { renderView } from '../../../test/render';
-import { CART, EMPTY_CART, usd } from '../../cart/testData';
+import { CART, EMPTY_CART } from '../../cart/testData';
+import { ORDER_ID, placedOnInvoice } from '../testData';
 import CheckoutView from './CheckoutView';
 
 type Account = NonNullable<NonNullable<CheckoutDetailsQuery['viewer']>['reseller']>;
@@ -45,31 +46,7 @@ const DECLINED: CheckoutMutation = {
 };
 
 const PLACED: CheckoutMutation = {
-  checkout: {
-    order: {
-      id: 'T3JkZXI6Nw==',
-      number: 'ORD-2026-000007',
-      placedAt: '2026-03-02T10:00:00Z',
-      paymentMethod: 'INVOICE',
-      discountPercent: '20.00',
-      subtotal: usd('2447.00'),
-      discount: usd('489.40'),
-      total: usd('1957.60'),
-      lines: [],
-    },
-    invoice: {
-      id: 'SW52b2ljZTo3',
-      number: 'INV-2026-000007',
-      status: 'PENDING_SUMMARY',
-      notes: 'Will be summarized in the monthly summary invoice.',
-      dueAt: null,
-      total: usd('1957.60'),
-      amountDue: usd('1957.60'),
-    },
-    licenses: [],
-    replayed: false,
-    userErrors: [],
-  },
+  checkout: { ...placedOnInvoice(CART), licenses: [], replayed: false, userErrors: [] },
 };
 
 function renderCheckout(answers: Record<string, Answer | Answer[]> = {}) {
@@ -190,7 +167,7 @@ describe('CheckoutView', () => {
 
     expect(checkoutInputs(api)[0]).toMatchObject({ paymentMethod: 'INVOICE', paymentToken: null });
     expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
-      `/orders/confirmation/${encodeURIComponent('T3JkZXI6Nw==')}`,
+      `/orders/confirmation/${encodeURIComponent(ORDER_ID)}`,
     );
   });
 

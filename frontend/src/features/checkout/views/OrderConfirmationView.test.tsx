@@ -5,13 +5,14 @@ import { Provider } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../gql/graphql';
 import { mockApi, type Answer } from '../../../test/mockApi';
+import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
 import { ViewerContext } from '../../../session/ViewerContext';
-import { usd } from '../../cart/testData';
+import { cartOf, MAIL_ITEM, MAIL_LINE } from '../../cart/testData';
 import type { Confirmation, ConfirmationLicense } from '../queries';
+import { ORDER_ID, placedOnInvoice } from '../testData';
 import OrderConfirmationView from './OrderConfirmationView';
 
-const ORDER_ID = 'T3JkZXI6Nw==';
 const ROUTE = '/orders/confirmation/:orderId';
 const PATH = `/orders/confirmation/${encodeURIComponent(ORDER_ID)}`;
 
@@ -20,47 +21,12 @@ const license = (id: string, key: string): ConfirmationLicense => ({
   key,
   status: 'UNASSIGNED',
   personal: false,
-  product: { code: 'smartermail', name: 'SmarterMail' },
-  edition: { code: 'enterprise', name: 'Enterprise' },
-  tier: { code: '250', name: '250 mailboxes' },
-  addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
+  ...MAIL_ITEM,
 });
 
+/** The cart's SmarterMail line checked out on the monthly invoice. */
 const CONFIRMATION: Confirmation = {
-  order: {
-    id: ORDER_ID,
-    number: 'ORD-2026-000007',
-    placedAt: '2026-03-02T10:00:00Z',
-    paymentMethod: 'INVOICE',
-    discountPercent: '20.00',
-    subtotal: usd('1998.00'),
-    discount: usd('399.60'),
-    total: usd('1598.40'),
-    lines: [
-      {
-        position: 1,
-        description: 'SmarterMail Enterprise, 250 mailboxes + Exchange ActiveSync',
-        quantity: 2,
-        assignToEmail: null,
-        personal: false,
-        product: { code: 'smartermail', name: 'SmarterMail' },
-        edition: { code: 'enterprise', name: 'Enterprise' },
-        tier: { code: '250', name: '250 mailboxes' },
-        addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
-        unitPrice: usd('999.00'),
-        subtotal: usd('1998.00'),
-      },
-    ],
-  },
-  invoice: {
-    id: 'SW52b2ljZTo3',
-    number: 'INV-2026-000007',
-    status: 'PENDING_SUMMARY',
-    notes: 'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.',
-    dueAt: null,
-    total: usd('1598.40'),
-    amountDue: usd('1598.40'),
-  },
+  ...placedOnInvoice(cartOf([MAIL_LINE], { subtotal: '1998.00', discount: '399.60', total: '1598.40' })),
   licenses: [license('l1', 'AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF'), license('l2', 'GGGGGG-HHHHHH-JJJJJJ-KKKKKK-LLLLLL-MMMMMM')],
   replayed: false,
 };
