@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutDetailsQuery, CheckoutMutation } from '../../../gql/graphql';
+import { BILLING, RESELLER_ADDRESS } from '../../../test/billing';
 import { mockApi, type Answer } from '../../../test/mockApi';
 import { renderView } from '../../../test/render';
 import { CART, EMPTY_CART } from '../../cart/testData';
@@ -16,12 +17,7 @@ const ACCOUNT: Account = {
   mayPayByInvoice: true,
   name: 'Reseller Example Inc.',
   contactName: 'Olivia Owner',
-  addressLine1: '1 Main Street',
-  addressLine2: '',
-  city: 'Springfield',
-  postalCode: '12345',
-  region: 'IL',
-  country: 'US',
+  ...RESELLER_ADDRESS,
   billingEmail: 'billing@reseller.example',
 };
 
@@ -113,17 +109,7 @@ describe('CheckoutView', () => {
         paymentMethod: 'PAY_ON_ORDER',
         paymentToken: 'tok_declined',
         idempotencyKey: expect.any(String) as string,
-        billing: {
-          name: 'Reseller Example Inc.',
-          contactName: 'Bianca Billing',
-          email: 'billing@reseller.example',
-          addressLine1: '1 Main Street',
-          addressLine2: '',
-          city: 'Springfield',
-          postalCode: '12345',
-          region: 'IL',
-          country: 'US',
-        },
+        billing: { ...BILLING, contactName: 'Bianca Billing' },
       },
     ]);
   });

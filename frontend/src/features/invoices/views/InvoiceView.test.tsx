@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceQuery } from '../../../gql/graphql';
+import { BILLING } from '../../../test/billing';
 import { mockApi } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
@@ -23,17 +24,7 @@ const INVOICE: InvoiceNode = {
   amountPaid: usd('0.00'),
   amountDue: usd('999.20'),
   notes: 'This invoice will be summarized in the monthly summarized invoice and does not need to be paid immediately.',
-  billing: {
-    name: 'Reseller Example Inc.',
-    contactName: 'Olivia Owner',
-    addressLine1: '1 Main Street',
-    addressLine2: 'Suite 5',
-    city: 'Springfield',
-    postalCode: '12345',
-    region: '',
-    country: 'US',
-    email: 'billing@reseller.example',
-  },
+  billing: { ...BILLING, addressLine2: 'Suite 5', region: '' },
   lines: [
     {
       position: 1,

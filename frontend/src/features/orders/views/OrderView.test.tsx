@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OrderQuery } from '../../../gql/graphql';
+import { BILLING } from '../../../test/billing';
 import { mockApi } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
@@ -20,17 +21,7 @@ const ORDER: OrderNode = {
   subtotal: usd('2498.00'),
   discount: usd('499.60'),
   total: usd('1998.40'),
-  billing: {
-    name: 'Reseller Example Inc.',
-    contactName: 'Olivia Owner',
-    addressLine1: '1 Main Street',
-    addressLine2: '',
-    city: 'Springfield',
-    postalCode: '12345',
-    region: 'IL',
-    country: 'US',
-    email: 'billing@reseller.example',
-  },
+  billing: BILLING,
   lines: [
     {
       position: 1,
