@@ -1,10 +1,9 @@
 import { graphql } from '../../gql';
 import type { CompanyDetailsQuery } from '../../gql/graphql';
 
-/** The account's contact information, notification choices and terms. */
-export const companyDetailsFields = graphql(`
-  fragment CompanyDetailsFields on Reseller {
-    id
+/** Whom the account's invoices are addressed to: company, contact, address and invoice email. */
+export const accountBillingFields = graphql(`
+  fragment AccountBillingFields on Reseller {
     name
     contactName
     addressLine1
@@ -13,8 +12,16 @@ export const companyDetailsFields = graphql(`
     postalCode
     region
     country
-    phone
     billingEmail
+  }
+`);
+
+/** The account's contact information, notification choices and terms. */
+export const companyDetailsFields = graphql(`
+  fragment CompanyDetailsFields on Reseller {
+    id
+    ...AccountBillingFields
+    phone
     notifyInvoiceCreated
     notifySummaryInvoiceCreated
     notifyLicenseAssigned

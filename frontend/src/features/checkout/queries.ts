@@ -17,15 +17,7 @@ export const checkoutDetailsQuery = graphql(`
         id
         discountPercent
         mayPayByInvoice
-        name
-        contactName
-        addressLine1
-        addressLine2
-        city
-        postalCode
-        region
-        country
-        billingEmail
+        ...AccountBillingFields
       }
     }
   }
