@@ -6,7 +6,7 @@ Cart changes are drafts and are not audited; the order a cart becomes is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tortoise.transactions import in_transaction
 
@@ -173,16 +173,7 @@ def price_cart(catalog: Catalog, lines: Sequence[CartLine], discount_bps: int) -
             discount_bps=discount_bps,
             prefix=("lines", str(index)),
         )
-        priced_lines.append(
-            PricedLine(
-                checked.kind,
-                checked.item,
-                checked.price,
-                checked.assign_to_email,
-                checked.personal,
-                cart_line_id=line.id,
-            )
-        )
+        priced_lines.append(replace(checked, cart_line_id=line.id))
     return priced(priced_lines, discount_bps)
 
 
@@ -193,9 +184,11 @@ async def load_cart(*, actor: Actor, catalog: Catalog | None = None) -> PricedCa
     return price_cart(catalog, await cart_lines(user_id), reseller.discount_bps)
 
 
-async def add_new_license(*, actor: Actor, request: NewLicenseRequest) -> CartLine:
+async def add_new_license(
+    *, actor: Actor, request: NewLicenseRequest, catalog: Catalog | None = None
+) -> CartLine:
     user_id, reseller_id = _shopper(actor)
-    catalog = await load_catalog()
+    catalog = catalog or await load_catalog()
     line = check_new_license(catalog, request, discount_bps=0)
     async with in_transaction():
         # one add at a time per cart on PostgreSQL (SQLite serialises writers anyway), so that
@@ -232,9 +225,11 @@ class LineChanges:
     personal: bool | None = None
 
 
-async def update_line(*, actor: Actor, line_id: int, changes: LineChanges) -> CartLine:
+async def update_line(
+    *, actor: Actor, line_id: int, changes: LineChanges, catalog: Catalog | None = None
+) -> CartLine:
     user_id, _ = _shopper(actor)
-    catalog = await load_catalog()
+    catalog = catalog or await load_catalog()
     async with in_transaction():
         line = await CartLine.filter(user_id=user_id, id=line_id).select_for_update().first()
         if line is None:

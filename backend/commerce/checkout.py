@@ -234,7 +234,7 @@ async def _place_claimed(
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with in_transaction():
-                    placed = await _record(
+                    return await _record(
                         actor=actor,
                         reseller_id=reseller_id,
                         claim=claim,
@@ -246,7 +246,6 @@ async def _place_claimed(
                         details=details,
                         empties_cart=empties_cart,
                     )
-                return placed
             except IntegrityError:
                 if attempt == ATTEMPTS:
                     raise

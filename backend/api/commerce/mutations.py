@@ -156,7 +156,9 @@ def _line_id(value: strawberry.ID) -> int:
 
 
 async def _cart(info: Info) -> Cart:
-    return Cart.from_priced(await cart.load_cart(actor=info.context.actor))
+    """The cart after a change, priced from the catalog the change was checked against."""
+    catalog = await info.context.loaders.catalog.load()
+    return Cart.from_priced(await cart.load_cart(actor=info.context.actor, catalog=catalog))
 
 
 @strawberry.type
@@ -166,7 +168,11 @@ class CommerceMutation:
     )
     async def add_new_license_to_cart(self, info: Info, input: NewLicenseInput) -> CartPayload:
         try:
-            row = await cart.add_new_license(actor=info.context.actor, request=input.request())
+            row = await cart.add_new_license(
+                actor=info.context.actor,
+                request=input.request(),
+                catalog=await info.context.loaders.catalog.load(),
+            )
             current = await _cart(info)
         except DomainError as error:
             return CartPayload(user_errors=user_errors(error))
@@ -187,6 +193,7 @@ class CommerceMutation:
                     assign_to_email=input.assign_to_email,
                     personal=input.personal,
                 ),
+                catalog=await info.context.loaders.catalog.load(),
             )
             current = await _cart(info)
         except DomainError as error:

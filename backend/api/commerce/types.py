@@ -50,18 +50,7 @@ class BillingDetails:
 
     @classmethod
     def from_json(cls, value: dict[str, str]) -> BillingDetails:
-        data = BillingDetailsData.from_json(value)
-        return cls(
-            name=data.name,
-            contact_name=data.contact_name,
-            address_line1=data.address_line1,
-            address_line2=data.address_line2,
-            city=data.city,
-            postal_code=data.postal_code,
-            region=data.region,
-            country=data.country,
-            email=data.email,
-        )
+        return cls(**BillingDetailsData.from_json(value).as_json())
 
 
 @strawberry.type(description="One line of the cart, priced from today's catalog.")
