@@ -9,13 +9,17 @@ follows the ``CreateModel`` with ``EnforceChecks("ModelName")``:
   triggers that abort with ``CHECK constraint failed: name``, an ``IntegrityError`` like a CHECK.
 
 The operation changes no migration state, so ``makemigrations`` stays quiet; a test asserts that
-every declared check exists in the database.
+every declared check exists in the database. It is idempotent (each check is dropped if present,
+then created), so a later migration that changes a model's checks, or whose SQLite table rebuild
+dropped the triggers, ends with ``EnforceChecks("ModelName")`` again. A check added to an
+existing model takes ``AddCheck`` in place of the ``AddConstraint`` that ``makemigrations`` wrote.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tortoise.migrations import operations as ops
 from tortoise.migrations.constraints import CheckConstraint
 from tortoise.migrations.operations import TortoiseOperation
 
@@ -71,6 +75,7 @@ class EnforceChecks(TortoiseOperation):
         table = model._meta.db_table
         columns = sorted(model._meta.fields_db_projection.values())
         for check in check_constraints(model):
+            await _drop(state_editor, table, check)
             if state_editor.DIALECT == "sqlite":
                 for sql in sqlite_trigger_sql(table, columns, check):
                     await _run_statement(state_editor, sql)
@@ -85,13 +90,51 @@ class EnforceChecks(TortoiseOperation):
         model = old_state.apps.get_model(f"{app_label}.{self.model_name}")
         table = model._meta.db_table
         for check in check_constraints(model):
-            if state_editor.DIALECT == "sqlite":
-                for event in ("insert", "update"):
-                    await _run_statement(
-                        state_editor, f'DROP TRIGGER IF EXISTS "{check.name}_{event}"'
-                    )
-            else:
-                await _run_statement(
-                    state_editor,
-                    f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{check.name}"',
-                )
+            await _drop(state_editor, table, check)
+
+
+async def _drop(state_editor: Any, table: str, check: CheckConstraint) -> None:
+    if state_editor.DIALECT == "sqlite":
+        for event in ("insert", "update"):
+            await _run_statement(state_editor, f'DROP TRIGGER IF EXISTS "{check.name}_{event}"')
+    else:
+        await _run_statement(
+            state_editor, f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{check.name}"'
+        )
+
+
+class AddCheck(ops.AddConstraint):
+    """``AddConstraint`` of one CHECK on an existing model, created as ``EnforceChecks`` does.
+
+    Tortoise's own ``AddConstraint`` rebuilds the table on SQLite, and the rebuilt table loses
+    its indexes and unique constraints; this creates the trigger (or the PostgreSQL constraint)
+    and leaves the table alone.
+    """
+
+    constraint: CheckConstraint
+
+    def __init__(self, model_name: str, constraint: CheckConstraint) -> None:
+        super().__init__(model_name, constraint)
+
+    async def database_forward(
+        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
+    ) -> None:
+        if not state_editor:
+            return
+        model = new_state.apps.get_model(f"{app_label}.{self.model_name}")
+        table = model._meta.db_table
+        columns = sorted(model._meta.fields_db_projection.values())
+        await _drop(state_editor, table, self.constraint)
+        if state_editor.DIALECT == "sqlite":
+            for sql in sqlite_trigger_sql(table, columns, self.constraint):
+                await _run_statement(state_editor, sql)
+        else:
+            await _run_statement(state_editor, postgres_check_sql(table, self.constraint))
+
+    async def database_backward(
+        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
+    ) -> None:
+        if not state_editor:
+            return
+        model = old_state.apps.get_model(f"{app_label}.{self.model_name}")
+        await _drop(state_editor, model._meta.db_table, self.constraint)

@@ -19,8 +19,17 @@ if TYPE_CHECKING:
     from backend.accounts.models import Reseller
     from backend.catalog.models import Edition, Product, Tier
     from backend.identity.models import User
+    from backend.licensing.models import License
 
 MAX_QUANTITY = 100
+MAX_MAINTENANCE_YEARS = 5
+MODIFICATION_CHECKS = (
+    "(kind = 'NEW_LICENSE') = (license_id IS NULL)",
+    "(kind IN ('MAINTENANCE_RENEWAL', 'MAINTENANCE_REINSTATEMENT')) = (years IS NOT NULL)",
+    f"years IS NULL OR (years >= 1 AND years <= {MAX_MAINTENANCE_YEARS})",
+    "kind = 'NEW_LICENSE' OR (quantity = 1 AND assign_to_email IS NULL AND NOT personal)",
+)
+"""A modification (upgrade, M&S) names one license, counts once, and is never assigned."""
 
 
 class LineKind(StrEnum):
@@ -71,6 +80,15 @@ class CartLine(Model):
     quantity = fields.IntField(default=1)
     assign_to_email = fields.CharField(max_length=254, null=True)
     personal = fields.BooleanField(default=False)
+    license: fields.ForeignKeyNullableRelation[License] = fields.ForeignKeyField(
+        "models.License",
+        related_name="cart_lines",
+        null=True,
+        on_delete=fields.CASCADE,
+        description="The license an upgrade or M&S line modifies.",
+    )
+    license_id: int | None
+    years = fields.IntField(null=True, description="Years of M&S bought (M&S lines).")
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
 
@@ -78,6 +96,7 @@ class CartLine(Model):
         table = "commerce_cart_line"
         ordering = ["created_at", "id"]
         indexes = (Index(fields=["user_id", "created_at"]),)
+        unique_together = (("user", "license", "kind"),)
         constraints = (
             CheckConstraint(
                 check=f"quantity >= 1 AND quantity <= {MAX_QUANTITY}",
@@ -86,6 +105,10 @@ class CartLine(Model):
             CheckConstraint(
                 check="NOT (personal AND assign_to_email IS NOT NULL)",
                 name="commerce_cart_line_personal_unassigned",
+            ),
+            *(
+                CheckConstraint(check=check, name=f"commerce_cart_line_modification_{index}")
+                for index, check in enumerate(MODIFICATION_CHECKS, start=1)
             ),
         )
 
@@ -167,15 +190,32 @@ class OrderLine(Model):
     total_cents = fields.BigIntField()
     assign_to_email = fields.CharField(max_length=254, null=True)
     personal = fields.BooleanField(default=False)
+    license: fields.ForeignKeyNullableRelation[License] = fields.ForeignKeyField(
+        "models.License",
+        related_name="order_lines",
+        null=True,
+        on_delete=fields.RESTRICT,
+        description="The license an upgrade or M&S line modified.",
+    )
+    license_id: int | None
+    years = fields.IntField(null=True, description="Years of M&S bought (M&S lines).")
+    change: dict[str, Any] | None = fields.JSONField(
+        null=True, description="A modification's license before and after, as applied."
+    )
 
     class Meta:
         table = "commerce_order_line"
         ordering = ["order_id", "position"]
         unique_together = (("order", "position"),)
+        indexes = (Index(fields=["license_id"]),)
         constraints = (
             CheckConstraint(
                 check=f"quantity >= 1 AND quantity <= {MAX_QUANTITY}",
                 name="commerce_order_line_quantity_range",
+            ),
+            *(
+                CheckConstraint(check=check, name=f"commerce_order_line_modification_{index}")
+                for index, check in enumerate(MODIFICATION_CHECKS, start=1)
             ),
             CheckConstraint(
                 check="unit_price_cents >= 0 AND subtotal_cents = unit_price_cents * quantity "

@@ -2,9 +2,11 @@
 
 Every request has an ``Actor``: a signed-in user, an API key or anonymous. Business code reads
 tenant-owned rows only through ``actor.scope(Model)``, which narrows the query to the actor's
-reseller (vendor admins see everything, anonymous callers and customers see no reseller's rows).
-A model takes part by declaring ``tenant_field``, the path from it to the reseller's id. A row
-outside the scope is indistinguishable from a missing one.
+reseller (vendor admins see everything, anonymous callers see nothing). A model takes part by
+declaring ``tenant_field``, the path from it to the reseller's id. Customers see only the rows
+of models that also declare ``customer_field`` (the path to the customer's user id: licenses and
+their installations), and only their own. A row outside the scope is indistinguishable from a
+missing one.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ class Actor:
     def is_vendor(self) -> bool:
         return self.role is Role.VENDOR_ADMIN
 
+    @property
+    def is_customer(self) -> bool:
+        return self.role is Role.CUSTOMER
+
     def can(self, permission: Permission) -> bool:
         return self.role is not None and permission in ROLE_PERMISSIONS[self.role]
 
@@ -59,6 +65,10 @@ class Actor:
         queryset = model.all()
         if self.is_vendor:
             return queryset
+        if self.role is Role.CUSTOMER and self.user_id is not None:
+            customer_field: str | None = getattr(model, "customer_field", None)
+            if customer_field is not None:
+                return queryset.filter(**{customer_field: self.user_id})
         if self.reseller_id is None:
             return queryset.filter(id__in=[])
         filters: dict[str, Any] = {tenant_field: self.reseller_id}

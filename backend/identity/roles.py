@@ -71,14 +71,30 @@ class Permission(StrEnum):
     """See the reseller's orders."""
     INVOICES_READ = "INVOICES_READ"
     """See the reseller's invoices."""
+    CUSTOMERS_READ = "CUSTOMERS_READ"
+    """See the customers the reseller's licenses are assigned to."""
+    LICENSES_ASSIGN = "LICENSES_ASSIGN"
+    """Assign the reseller's licenses to customers (for good: an assignment is final)."""
+    INSTALLATIONS_MANAGE = "INSTALLATIONS_MANAGE"
+    """Deactivate an installation of a license, so that the key can move to another server."""
 
 
 _RESELLER_READ = frozenset(
-    {Permission.ACCOUNT_READ, Permission.LICENSES_READ, Permission.ORDERS_READ}
+    {
+        Permission.ACCOUNT_READ,
+        Permission.LICENSES_READ,
+        Permission.ORDERS_READ,
+        Permission.CUSTOMERS_READ,
+    }
 )
+_RESELLER_LICENSING = frozenset(
+    {Permission.SHOP, Permission.LICENSES_ASSIGN, Permission.INSTALLATIONS_MANAGE}
+)
+"""Buying, assigning and modifying licenses, and moving their installations."""
 
-RESELLER_ONLY = frozenset({Permission.SHOP})
-"""What only a reseller's own people do: the vendor does not buy from itself."""
+RESELLER_ONLY = frozenset({Permission.SHOP, Permission.LICENSES_ASSIGN})
+"""What only a reseller's own people do: the vendor does not buy from itself, nor give a
+partner's license away (an assignment is final)."""
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.VENDOR_ADMIN: frozenset(Permission) - RESELLER_ONLY,
@@ -87,11 +103,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.ACCOUNT_MANAGE,
         Permission.API_KEYS_MANAGE,
         Permission.AUDIT_READ,
-        Permission.SHOP,
         Permission.INVOICES_READ,
-    },
-    Role.RESELLER_PURCHASER: _RESELLER_READ | {Permission.SHOP},
+    }
+    | _RESELLER_LICENSING,
+    Role.RESELLER_PURCHASER: _RESELLER_READ | _RESELLER_LICENSING,
     Role.RESELLER_BILLING: _RESELLER_READ | {Permission.INVOICES_READ},
     Role.RESELLER_VIEWER: _RESELLER_READ | {Permission.INVOICES_READ},
-    Role.CUSTOMER: frozenset(),
+    Role.CUSTOMER: frozenset({Permission.LICENSES_READ, Permission.INSTALLATIONS_MANAGE}),
 }
+"""A customer's ``LICENSES_READ`` reaches only the licenses assigned to it (``Actor.scope``)."""

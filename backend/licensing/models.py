@@ -30,6 +30,7 @@ class License(Model):
     """One license: bought on an order line (its order kept too, for one-step lookups)."""
 
     tenant_field: ClassVar[str] = "reseller_id"
+    customer_field: ClassVar[str] = "customer_id"
     id = fields.IntField(primary_key=True)
     key = fields.CharField(max_length=41, unique=True, description="XXXXXX-XXXXXX-… (6 groups).")
     reseller: fields.ForeignKeyRelation[Reseller] = fields.ForeignKeyField(
@@ -73,6 +74,7 @@ class License(Model):
             Index(fields=["reseller_id", "created_at"]),
             Index(fields=["reseller_id", "product_id", "created_at"]),
             Index(fields=["reseller_id", "customer_id"]),
+            Index(fields=["customer_id", "created_at"]),
             Index(fields=["order_id"]),
         )
         constraints = (
@@ -106,3 +108,49 @@ class LicenseAddon(Model):
         table = "licensing_license_addon"
         ordering = ["license_id", "addon_id"]
         unique_together = (("license", "addon"),)
+
+
+class Installation(Model):
+    """A server where a license was activated, holding a certificate of one revision.
+
+    ``active_license_id`` is the license's id while the installation is active and NULL once it
+    is deactivated; being unique, it makes "one active installation per license" a database fact.
+    """
+
+    tenant_field: ClassVar[str] = "license__reseller_id"
+    customer_field: ClassVar[str] = "license__customer_id"
+    id = fields.IntField(primary_key=True)
+    license: fields.ForeignKeyRelation[License] = fields.ForeignKeyField(
+        "models.License", related_name="installations", on_delete=fields.RESTRICT
+    )
+    license_id: int
+    active_license_id = fields.IntField(null=True, unique=True)
+    fingerprint = fields.CharField(max_length=200, description="The installation's own id.")
+    hostname = fields.CharField(max_length=255)
+    revision = fields.IntField(description="The license revision its certificate holds.")
+    activated_at = fields.DatetimeField()
+    certificate_issued_at = fields.DatetimeField(description="When it last got a certificate.")
+    last_checked_at = fields.DatetimeField(null=True)
+    ip_address = fields.CharField(max_length=64, default="")
+    deactivated_at = fields.DatetimeField(null=True)
+    deactivated_by = fields.CharField(max_length=300, default="", description="Who, if anyone.")
+
+    class Meta:
+        table = "licensing_installation"
+        ordering = ["-activated_at", "-id"]
+        indexes = (Index(fields=["license_id", "activated_at"]),)
+        constraints = (
+            CheckConstraint(
+                check="active_license_id IS NULL OR active_license_id = license_id",
+                name="licensing_installation_active_license",
+            ),
+            CheckConstraint(
+                check="(active_license_id IS NULL) = (deactivated_at IS NOT NULL)",
+                name="licensing_installation_deactivation",
+            ),
+            CheckConstraint(check="revision >= 1", name="licensing_installation_revision"),
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.active_license_id is not None
