@@ -1,16 +1,59 @@
 """The pricing engine: DESIGN.md §3 as pure functions of the catalog snapshot (no database).
 
-Every amount is an integer of cents. The one rounding rule: a percentage of an amount is
-computed per line and rounded half up to the cent (``percent_of``). A line's subtotal is its
-unit price times its quantity; its discount is the reseller's percentage of that subtotal; its
-total is the subtotal less the discount. A cart's or an order's subtotal, discount and total are
-the sums of its lines', so they always add up exactly.
+Every amount is an integer of cents. The one rounding rule: a percentage or fraction of an amount
+is computed per line and rounded half up to the cent (``percent_of``, ``fraction_half_up``). A
+line's subtotal is its unit price times its quantity; its discount is the reseller's percentage of
+that subtotal; its total is the subtotal less the discount. A cart's or an order's subtotal,
+discount and total are the sums of its lines', so they always add up exactly.
+
+New license: the list price of (product, edition, tier) plus each add-on's yearly price at that
+tier.
+
+Modifications of a license (one unit each; ``modification_pricing``), always against today's
+catalog and the license as it is when priced (a cart is priced again at every read and inside
+checkout's transaction):
+
+- Upgrade (``price_upgrade``): the list price of the new (edition, tier) less the list price of
+  the license's current one. The edition's and the tier's rank may only go up, and the
+  difference may not be negative: downgrades are not sold. A change that changes nothing is
+  refused. Every add-on the license has must be allowed by the new edition and sold at the new
+  tier. When the tier goes up, each add-on the license already has costs the difference of its
+  yearly prices (new tier less old tier, never below 0) prorated like a mid-term add-on: more
+  seats of an add-on are more add-on. Edition and tier may be upgraded whatever the M&S status
+  (the license is perpetual); with M&S ended that prorated part is 0.
+- Add-ons bought mid-term (``add_addon_codes`` of an upgrade): each add-on's yearly price at the
+  license's tier (the new one when the tier changes too) prorated by day to co-terminate with
+  the license's M&S (``prorated``): the whole years (of 12 months, counted back from the M&S
+  expiry) still to run cost the yearly price each, and the part of a year before them costs
+  ``yearly x days left / days of that year`` (365 or 366: the year that ends where the whole
+  years begin, i.e. at the expiry when less than a year is left). Days are UTC calendar days, so
+  the price is 0 on the day M&S ends. The whole is rounded half up once per add-on. Refused
+  unless M&S is ACTIVE (an M&S line in the same order does not count: renew first), the (new)
+  edition allows the add-on, and the license lacks it.
+- M&S renewal (``price_maintenance``, M&S ACTIVE or EXPIRED less than ``grace_days`` ago): per
+  year, ``renewal_percent`` of the current list price of the license's (edition, tier), plus
+  each of its add-ons' yearly price at that tier: add-ons run while M&S does, so renewing M&S
+  renews them. The new expiry is the old one plus ``term_months`` per year (``add_months``); a
+  renewal whose new expiry would still be in the past is refused (buy more years).
+- M&S reinstatement (EXPIRED ``grace_days`` ago or more, i.e. LAPSED): the first year costs the
+  one-year renewal price x (1 + months lapsed / 12), rounded half up, plus the reinstatement fee
+  (``reinstatement_fee_percent`` of the one-year renewal price); each further year costs the
+  renewal price. Months lapsed are the whole calendar months from the old expiry to now (the
+  largest m with old expiry + m months <= now). The new expiry is now plus ``term_months`` per
+  year.
+- Years of M&S per line: 1 to ``MAX_MAINTENANCE_YEARS``.
+- An upgrade and an M&S line of the same license in one order are both priced against the
+  license as it was before the order, and both are applied.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
 
 from backend.catalog.services import (
     Catalog,
@@ -23,13 +66,41 @@ from backend.errors import DomainError, ErrorKind, Problems
 
 BASIS_POINTS = 10_000
 """100% in basis points: percentages are integers (2000 = 20%) so that they stay exact."""
+YEAR_MONTHS = 12
 
 
 def percent_of(cents: int, basis_points: int) -> int:
     """``basis_points`` of ``cents``, rounded half up to the cent (both non-negative)."""
     if cents < 0 or basis_points < 0:
         raise ValueError("percent_of takes non-negative amounts and rates")
-    return (cents * basis_points + BASIS_POINTS // 2) // BASIS_POINTS
+    return fraction_half_up(cents * basis_points, BASIS_POINTS)
+
+
+def fraction_half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` exactly, rounded half up to an integer (cents)."""
+    if numerator < 0 or denominator <= 0:
+        raise ValueError("fraction_half_up takes a non-negative numerator, a positive denominator")
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def percent_to_bps(percent: Decimal) -> int:
+    """A catalog percentage (``Decimal("12.5")``) in basis points (1250), exactly."""
+    points = percent * 100
+    if points != points.to_integral_value():
+        raise ValueError(f"{percent}% is not a whole number of basis points")
+    return int(points)
+
+
+Moment = TypeVar("Moment", bound=date)
+
+
+def add_months(moment: Moment, months: int) -> Moment:
+    """``moment`` (a date or a time) plus whole months; the 31st becomes the last day of a
+    shorter month. The same rule as ``licensing.issuing.add_months``."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +159,7 @@ def price_new_license(
     problems.raise_if_any()
     assert edition is not None
     assert tier is not None
-    price = next(
-        (
-            p.price.cents
-            for p in product.prices
-            if p.edition.id == edition.id and p.tier.id == tier.id
-        ),
-        None,
-    )
+    price = list_price(product, edition, tier)
     if price is None:
         raise DomainError(
             ErrorKind.INVALID,
@@ -104,7 +168,7 @@ def price_new_license(
         )
     addon_prices = []
     for addon in addons:
-        yearly = next((p.yearly_price.cents for p in addon.prices if p.tier.id == tier.id), None)
+        yearly = yearly_price(addon, tier)
         if yearly is None:
             # ``addons`` is in catalog order: name the position the client gave the add-on
             position = list(addon_codes).index(addon.code)
@@ -117,6 +181,23 @@ def price_new_license(
             addon_prices.append(yearly)
     problems.raise_if_any()
     return NewLicense(product, edition, tier, addons, price, tuple(addon_prices))
+
+
+def list_price(product: CatalogProduct, edition: CatalogEdition, tier: CatalogTier) -> int | None:
+    """The list price of a new license of (edition, tier); None when that pair is not sold."""
+    return next(
+        (
+            p.price.cents
+            for p in product.prices
+            if p.edition.id == edition.id and p.tier.id == tier.id
+        ),
+        None,
+    )
+
+
+def yearly_price(addon: CatalogAddon, tier: CatalogTier) -> int | None:
+    """An add-on's price for a year at ``tier``; None when it is not sold at that tier."""
+    return next((p.yearly_price.cents for p in addon.prices if p.tier.id == tier.id), None)
 
 
 def _addons(
