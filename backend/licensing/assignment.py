@@ -144,6 +144,7 @@ async def assign_at_checkout(
     lines: Sequence[OrderLine],
     licenses: Sequence[License],
     catalog: Catalog,
+    now: datetime,
     public_url: str | None,
 ) -> None:
     """Assign the licenses of the order lines bought with ``assign_to_email``, inside the
@@ -160,7 +161,6 @@ async def assign_at_checkout(
         return
     if public_url is None:
         raise ValueError("assigning licenses at checkout needs the public URL for the emails")
-    now = clock.now()
     for line in assigning:
         email = line.assign_to_email
         assert email is not None

@@ -1,7 +1,4 @@
-"""Licenses bought for resale, ready to assign, for the assignment and customers tests.
-
-Import the shop fixture with them (``from tests.licensing.assigning import shop``).
-"""
+"""Licenses bought for resale, ready to assign, for the assignment and customers tests."""
 
 from __future__ import annotations
 
@@ -15,7 +12,7 @@ from backend.identity.actor import Actor
 from backend.licensing.models import License
 from backend.notifications.models import OutboxMessage
 from backend.payments.gateway import SandboxGateway
-from tests.commerce.conftest import Shop, shop  # noqa: F401 - the fixture, for importers
+from tests.commerce.conftest import Shop
 
 PUBLIC_URL = "https://partners.example.com"
 MAIL = NewLicenseRequest("smartermail", "enterprise", "250", ("activesync",))
@@ -40,7 +37,7 @@ async def buy(
     return placed.licenses
 
 
-async def one(shop: Shop, line: NewLicenseRequest = MAIL) -> License:  # noqa: F811
+async def one(shop: Shop, line: NewLicenseRequest = MAIL) -> License:
     [license] = await buy(shop.actor, line)
     return license
 

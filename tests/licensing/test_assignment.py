@@ -19,14 +19,13 @@ from backend.licensing.assignment import assign_license
 from backend.licensing.models import License, LicenseStatus
 from tests.commerce.conftest import Shop
 from tests.identity.factories import make_reseller, make_user
-from tests.licensing.assigning import (  # noqa: F401 - shop: the fixture
+from tests.licensing.assigning import (
     MAIL,
     PERSONAL,
     PUBLIC_URL,
     buy,
     emails,
     one,
-    shop,
 )
 
 NOW = datetime(2026, 5, 4, 10, 30, tzinfo=UTC)
@@ -76,7 +75,9 @@ async def test_a_new_customer_gets_an_account_without_password_and_a_link(shop: 
     # and it is mailed the key, its username and a one-time link
     [mail] = await emails("license_assigned_new_account")
     assert mail.recipients == ["pat@customer.example"]
-    assert mail.subject == "Your SmarterMail license from Acme Hosting and your Partner Portal account"
+    assert (
+        mail.subject == "Your SmarterMail license from Acme Hosting and your Partner Portal account"
+    )
     [token] = await SetPasswordToken.filter(user_id=customer.id)
     assert token.purpose is TokenPurpose.NEW_CUSTOMER and token.used_at is None
     for body in (mail.text_body, mail.html_body):

@@ -1,0 +1,157 @@
+"""The reseller's customers: the ``Customer`` type and the ``customers`` query."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Self
+
+import strawberry
+from strawberry import relay
+
+from backend.api.catalog.types import Product
+from backend.api.context import Info
+from backend.api.errors import ClientError
+from backend.api.ids import MAX_ID, id_filter, is_database_id
+from backend.api.licensing.types import License
+from backend.api.pagination import check_first, decode_cursor, encode_cursor, paginate
+from backend.api.permissions import access
+from backend.identity.models import User
+from backend.identity.roles import Permission
+from backend.licensing import customers as services
+from backend.licensing.customers import CustomerStats
+from backend.licensing.models import License as LicenseRow
+
+ASSIGNED_AT = LicenseRow._meta.fields_map["assigned_at"]
+
+
+@strawberry.type(
+    description="A customer: a person the account's licenses are assigned to. Its figures count "
+    "only the licenses of the caller's account."
+)
+class Customer(relay.Node):
+    id: relay.NodeID[int]
+    email: str = strawberry.field(description="The customer's email, which is its username.")
+    name: str = strawberry.field(description="The customer's name; empty when not given.")
+    reseller_id: strawberry.Private[int | None]
+    """Vendor admins' filter: count one reseller's licenses only (None: every license)."""
+
+    @classmethod
+    def from_row(cls, row: User, *, reseller_id: int | None = None) -> Self:
+        return cls(id=row.id, email=row.email, name=row.name, reseller_id=reseller_id)
+
+    async def _stats(self, info: Info) -> CustomerStats:
+        context = info.context
+        return await context.loaders.customer_stats.load(context.actor, self.reseller_id, self.id)
+
+    @strawberry.field(description="How many of the account's licenses the customer has.")
+    async def license_count(self, info: Info) -> int:
+        return (await self._stats(info)).license_count
+
+    @strawberry.field(description="The products of those licenses, each once, in catalog order.")
+    async def products(self, info: Info) -> list[Product]:
+        stats = await self._stats(info)
+        snapshot = await info.context.loaders.catalog.load()
+        return [
+            Product.from_domain(product)
+            for product in snapshot.products
+            if product.id in stats.product_ids
+        ]
+
+    @strawberry.field(description="When the first of those licenses was assigned.")
+    async def first_assigned_at(self, info: Info) -> datetime | None:
+        return (await self._stats(info)).first_assigned_at
+
+    @strawberry.field(description="When the latest of those licenses was assigned.")
+    async def last_assigned_at(self, info: Info) -> datetime | None:
+        return (await self._stats(info)).last_assigned_at
+
+    @strawberry.field(description="The customer's licenses of the account, latest assigned first.")
+    async def licenses(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> relay.Connection[License]:
+        check_first(first)
+        cursor = _license_cursor(after) if after is not None else None
+        context = info.context
+        rows = await context.loaders.licenses_by_customer.load(
+            context.actor, self.reseller_id, self.id, first + 1, cursor
+        )
+        edges = [
+            relay.Edge(cursor=encode_cursor([row.assigned_at, row.id]), node=License.from_row(row))
+            for row in rows[:first]
+        ]
+        return relay.Connection(
+            edges=edges,
+            page_info=relay.PageInfo(
+                has_next_page=len(rows) > first,
+                has_previous_page=after is not None,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls,
+        *,
+        info: strawberry.Info,
+        node_ids: Iterable[str],
+        required: bool = False,
+    ) -> list[Self | None]:
+        """A customer without a license of the caller's account is null, like a missing one."""
+        wanted = [str(node_id) for node_id in node_ids]
+        ids = {int(node_id) for node_id in wanted if is_database_id(node_id, MAX_ID)}
+        rows = {
+            str(row.id): row
+            for row in await services.visible_customers(actor=info.context.actor, ids=ids)
+        }
+        return [cls.from_row(rows[node_id]) if node_id in rows else None for node_id in wanted]
+
+
+def _license_cursor(after: str) -> tuple[datetime, int]:
+    moment, license_id = decode_cursor(after, 2)
+    try:
+        value = ASSIGNED_AT.to_python_value(moment)
+    except (TypeError, ValueError):
+        value = None
+    if not isinstance(value, datetime) or not isinstance(license_id, int):
+        raise ClientError("`after` is not a cursor of this list.")
+    return value, license_id
+
+
+async def customer_of(license_: License, info: Info) -> Customer | None:
+    """A license's customer: null while unassigned (for a customer, it is always itself)."""
+    actor = info.context.actor
+    if license_.customer_id is None:
+        return None
+    if not (actor.can(Permission.CUSTOMERS_READ) or actor.user_id == license_.customer_id):
+        return None
+    row = await info.context.loaders.user_by_id.load(license_.customer_id)
+    return Customer.from_row(row) if row is not None else None
+
+
+@strawberry.type
+class CustomersQuery:
+    @strawberry.field(
+        description="The customers the account's licenses are assigned to, by email; `search` "
+        "matches part of the email or name. Vendor admins see every account's customers, or "
+        "one account's with `resellerId`.",
+        extensions=access(Permission.CUSTOMERS_READ),
+    )
+    async def customers(
+        self,
+        info: Info,
+        search: str | None = None,
+        first: int = 50,
+        after: str | None = None,
+        reseller_id: strawberry.ID | None = None,
+    ) -> relay.Connection[Customer]:
+        scope = id_filter(reseller_id, "Reseller") if reseller_id is not None else None
+        queryset = services.customers(actor=info.context.actor, search=search, reseller_id=scope)
+        return await paginate(
+            queryset,
+            first=first,
+            after=after,
+            to_node=lambda row: Customer.from_row(row, reseller_id=scope),
+            order=("email", "id"),
+        )
