@@ -27,12 +27,16 @@ from backend.billing.models import Invoice
 from backend.catalog.services import Catalog, load_catalog
 from backend.commerce import idempotency
 from backend.commerce.billing_details import BillingChanges, BillingDetails, billing_details
-from backend.commerce.cart import (
+from backend.commerce.cart import price_lines_of
+from backend.commerce.lines import (
+    LicenseUpgradeRequest,
+    MaintenanceRequest,
     NewLicenseRequest,
     PricedCart,
-    cart_lines,
+    PricedLine,
+    check_maintenance,
     check_new_license,
-    price_cart,
+    check_upgrade,
     priced,
 )
 from backend.commerce.models import CartLine, Order, OrderLine, PaymentMethod
@@ -40,8 +44,10 @@ from backend.commerce.numbers import next_number
 from backend.errors import DomainError, ErrorKind, Problems
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
+from backend.licensing.assignment import assign_at_checkout
 from backend.licensing.issuing import issue_licenses
 from backend.licensing.models import License
+from backend.licensing.modifying import apply_changes, planned_changes, states_by_key
 from backend.money import Amount
 from backend.payments.gateway import (
     Charge,
@@ -82,8 +88,10 @@ async def checkout(
     idempotency_key: str,
     gateway: PaymentGateway,
     billing: BillingChanges | None = None,
+    public_url: str | None = None,
 ) -> Placed:
-    """Buy what is in the caller's cart."""
+    """Buy what is in the caller's cart; ``public_url`` is where the emails of licenses assigned
+    at checkout link to (needed when a line has ``assign_to_email``)."""
     actor.require(Permission.SHOP)
     user_id = actor.user_id
     if user_id is None:
@@ -93,9 +101,10 @@ async def checkout(
         )
 
     async def price(catalog: Catalog, reseller: Reseller) -> PricedCart:
-        cart = price_cart(catalog, await cart_lines(user_id), reseller.discount_bps)
+        cart = await price_lines_of(actor, catalog, user_id, reseller.discount_bps)
         if not cart.lines:
             raise DomainError(ErrorKind.INVALID, "Your cart is empty.")
+        cart.raise_if_unavailable()
         return cart
 
     request = {"operation": "checkout", "user": user_id, "billing": _given(billing)}
@@ -108,6 +117,7 @@ async def checkout(
         gateway=gateway,
         billing=billing,
         empties_cart=True,
+        public_url=public_url,
     )
 
 
@@ -119,39 +129,42 @@ async def purchase(
     idempotency_key: str,
     gateway: PaymentGateway,
     billing: BillingChanges | None = None,
+    public_url: str | None = None,
+    license_upgrades: Sequence[LicenseUpgradeRequest] = (),
+    maintenance: Sequence[MaintenanceRequest] = (),
 ) -> Placed:
-    """Buy the given lines without a cart: the automation API for partners' servers."""
+    """Buy the given lines without a cart: the automation API for partners' servers. Besides
+    new licenses (``lines``) it upgrades licenses and renews or reinstates their M&S; problems
+    name the entry at fault (``lines``, ``license_upgrades`` or ``maintenance``, position)."""
     actor.require(Permission.SHOP)
-    if not lines:
+    count = len(lines) + len(license_upgrades) + len(maintenance)
+    if not count:
         raise DomainError(ErrorKind.REQUIRED, "Give at least one line.", field="lines")
-    if len(lines) > MAX_PURCHASE_LINES:
+    if count > MAX_PURCHASE_LINES:
         raise DomainError(
-            ErrorKind.INVALID, f"Give at most {MAX_PURCHASE_LINES} lines.", field="lines"
+            ErrorKind.INVALID,
+            f"Give at most {MAX_PURCHASE_LINES} lines, upgrades and M&S in all.",
+            field="lines",
         )
 
     async def price(catalog: Catalog, reseller: Reseller) -> PricedCart:
-        problems = Problems()
-        priced_lines = []
-        for index, line in enumerate(lines):
-            try:
-                priced_lines.append(
-                    check_new_license(
-                        catalog,
-                        line,
-                        discount_bps=reseller.discount_bps,
-                        prefix=("lines", str(index)),
-                    )
-                )
-            except DomainError as error:
-                problems.found.extend(error.problems)
-        problems.raise_if_any()
-        return priced(priced_lines, reseller.discount_bps)
+        return await _price_purchase(
+            actor,
+            catalog,
+            reseller.discount_bps,
+            lines=lines,
+            upgrades=license_upgrades,
+            maintenance=maintenance,
+        )
 
-    request = {
+    request: dict[str, object] = {
         "operation": "purchase",
         "lines": [asdict(line) for line in lines],
         "billing": _given(billing),
     }
+    if license_upgrades or maintenance:  # a purchase of new licenses keeps its fingerprint
+        request["license_upgrades"] = [asdict(upgrade) for upgrade in license_upgrades]
+        request["maintenance"] = [asdict(entry) for entry in maintenance]
     return await _place(
         actor=actor,
         request=request,
@@ -161,7 +174,66 @@ async def purchase(
         gateway=gateway,
         billing=billing,
         empties_cart=False,
+        public_url=public_url,
     )
+
+
+async def _price_purchase(
+    actor: Actor,
+    catalog: Catalog,
+    discount_bps: int,
+    *,
+    lines: Sequence[NewLicenseRequest],
+    upgrades: Sequence[LicenseUpgradeRequest],
+    maintenance: Sequence[MaintenanceRequest],
+) -> PricedCart:
+    """A purchase's entries checked and priced, its licenses read in a fixed number of queries;
+    one upgrade and one M&S entry per license."""
+    problems = Problems()
+    priced_lines: list[PricedLine] = []
+    for index, line in enumerate(lines):
+        try:
+            priced_lines.append(
+                check_new_license(
+                    catalog, line, discount_bps=discount_bps, prefix=("lines", str(index))
+                )
+            )
+        except DomainError as error:
+            problems.found.extend(error.problems)
+    entries: list[tuple[str, int, LicenseUpgradeRequest | MaintenanceRequest]]
+    entries = [("license_upgrades", i, e) for i, e in enumerate(upgrades)]
+    entries += [("maintenance", i, e) for i, e in enumerate(maintenance)]
+    states = await states_by_key(actor, catalog, [entry.license_key for _, _, entry in entries])
+    now = clock.now()
+    seen: set[tuple[str, int]] = set()
+    for name, index, entry in entries:
+        prefix = (name, str(index))
+        state = states.get(entry.license_key)
+        if state is None:
+            problems.add(ErrorKind.NOT_FOUND, "No such license.", (*prefix, "license_key"))
+            continue
+        if (name, state.id) in seen:
+            problems.add(
+                ErrorKind.INVALID,
+                "Another entry already has this license: give one per license.",
+                (*prefix, "license_key"),
+            )
+            continue
+        seen.add((name, state.id))
+        try:
+            priced_lines.append(
+                check_upgrade(
+                    catalog, entry, state, discount_bps=discount_bps, now=now, prefix=prefix
+                )
+                if isinstance(entry, LicenseUpgradeRequest)
+                else check_maintenance(
+                    catalog, entry, state, discount_bps=discount_bps, now=now, prefix=prefix
+                )
+            )
+        except DomainError as error:
+            problems.found.extend(error.problems)
+    problems.raise_if_any()
+    return priced(priced_lines, discount_bps)
 
 
 def _given(billing: BillingChanges | None) -> dict[str, str | None] | None:
@@ -178,6 +250,7 @@ async def _place(
     gateway: PaymentGateway,
     billing: BillingChanges | None,
     empties_cart: bool,
+    public_url: str | None,
 ) -> Placed:
     reseller_id = actor.reseller_id
     if reseller_id is None:
@@ -201,6 +274,7 @@ async def _place(
             gateway=gateway,
             billing=billing,
             empties_cart=empties_cart,
+            public_url=public_url,
         )
     except BaseException:
         await idempotency.release(claim.record_id)
@@ -217,6 +291,7 @@ async def _place_claimed(
     gateway: PaymentGateway,
     billing: BillingChanges | None,
     empties_cart: bool,
+    public_url: str | None,
 ) -> Placed:
     reseller = await Reseller.get(id=reseller_id)
     if reseller.status is not ResellerStatus.ACTIVE:
@@ -245,6 +320,7 @@ async def _place_claimed(
                         gateway=gateway,
                         details=details,
                         empties_cart=empties_cart,
+                        public_url=public_url,
                     )
             except IntegrityError:
                 if attempt == ATTEMPTS:
@@ -280,14 +356,17 @@ async def _charge(
 ) -> Charge | None:
     if payment.method is not PaymentMethod.PAY_ON_ORDER or cart.totals.total == 0:
         return None
-    count = sum(line.price.quantity for line in cart.lines)
+    licenses = sum(line.price.quantity for line in cart.lines if line.license is None)
+    modified = sum(1 for line in cart.lines if line.license is not None)
+    what = [f"{licenses} license(s)"] if licenses else []
+    what += [f"{modified} license change(s)"] if modified else []
     try:
         return await gateway.charge(
             token=(payment.token or "").strip(),
             amount_cents=cart.totals.total,
             currency="USD",
             idempotency_key=charge_key,
-            description=f"{reseller.name}: {count} license(s)",
+            description=f"{reseller.name}: {', '.join(what)}",
         )
     except InvalidPaymentToken as error:
         raise DomainError(ErrorKind.INVALID, str(error), field="payment_token") from None
@@ -317,6 +396,7 @@ async def _record(
     gateway: PaymentGateway,
     details: BillingDetails,
     empties_cart: bool,
+    public_url: str | None,
 ) -> Placed:
     reseller = await Reseller.filter(id=reseller_id).select_for_update().get()
     catalog = await load_catalog()
@@ -343,7 +423,8 @@ async def _record(
         placed_at=now,
     )
     lines = []
-    for position, line in enumerate(cart.lines, start=1):
+    changes = planned_changes([line.item for line in cart.lines])
+    for position, (line, change) in enumerate(zip(cart.lines, changes, strict=True), start=1):
         order_line = await OrderLine.create(
             order_id=order.id,
             position=position,
@@ -360,6 +441,9 @@ async def _record(
             total_cents=line.price.total,
             assign_to_email=line.assign_to_email,
             personal=line.personal,
+            license_id=change.after.id if change is not None else None,
+            years=line.years,
+            change=change.as_json() if change is not None else None,
         )
         lines.append((order_line, line))
     invoice = await issue_order_invoice(order=order, lines=[ol for ol, _ in lines], now=now)
@@ -372,6 +456,21 @@ async def _record(
         lines=lines,
         now=now,
         term_months=catalog.maintenance.term_months,
+    )
+    await assign_at_checkout(
+        actor=actor,
+        reseller=reseller,
+        lines=[order_line for order_line, _ in lines],
+        licenses=licenses,
+        catalog=catalog,
+        now=now,
+        public_url=public_url,
+    )
+    await apply_changes(
+        actor=actor,
+        reseller=reseller,
+        order_number=order.number,
+        changes=[change for change in changes if change is not None],
     )
     if empties_cart:
         await CartLine.filter(id__in=[line.cart_line_id for line in cart.lines]).delete()
