@@ -130,7 +130,7 @@ async def _seed_demo(settings: Settings) -> None:
     from backend.demo import seed_demo
 
     async with _database(settings):
-        await seed_demo(password=settings.demo_password)
+        await seed_demo(password=settings.demo_password, public_url=settings.public_url)
     print("Demo data is in place.")
 
 

@@ -8,10 +8,13 @@ from backend.accounts.seed import seed_demo_accounts
 from backend.catalog.seed import seed_catalog
 from backend.commerce.seed import seed_demo_orders
 
+DEMO_PUBLIC_URL = "http://127.0.0.1:8000"
 
-async def seed_demo(*, password: str) -> None:
+
+async def seed_demo(*, password: str, public_url: str = DEMO_PUBLIC_URL) -> None:
+    """``public_url``: where the links of the demo's emails point."""
     async with in_transaction():
         await seed_catalog()
         await seed_demo_accounts(password=password)
     # checkout owns its transactions (its idempotency claim commits on its own)
-    await seed_demo_orders()
+    await seed_demo_orders(public_url=public_url)

@@ -1,6 +1,8 @@
-"""Demo orders: a few licenses and invoices for the sample resellers, bought through checkout.
+"""Demo orders: a few licenses and invoices for the sample resellers, bought through checkout,
+and the demo customer's license, assigned like a partner assigns one.
 
-Each demo order has its own idempotency key, so seeding again finds it and buys nothing.
+Each demo order has its own idempotency key, so seeding again finds it and buys nothing; the demo
+customer is given a license only while it has none of the first demo reseller.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from backend.commerce.checkout import Payment, purchase
 from backend.commerce.models import IdempotencyRecord, PaymentMethod
 from backend.identity.models import User
 from backend.identity.sessions import actor_for
+from backend.licensing.assignment import assign_license
+from backend.licensing.models import License
 from backend.payments.gateway import SandboxGateway
 
 
@@ -50,8 +54,13 @@ DEMO_ORDERS = (
 )
 
 
-async def seed_demo_orders() -> None:
-    """Place the demo orders that are not there yet (each in its own checkout transaction)."""
+DEMO_ASSIGNMENT = ("owner@reseller.example", "customer@example.com")
+"""Who assigns one of its licenses to the demo customer (the others stay unassigned)."""
+
+
+async def seed_demo_orders(*, public_url: str) -> None:
+    """Place the demo orders that are not there yet (each in its own checkout transaction),
+    then assign one license to the demo customer (``public_url``: the email's sign-in link)."""
     gateway = SandboxGateway()
     for demo in DEMO_ORDERS:
         buyer = await User.get_or_none(email=demo.buyer)
@@ -65,4 +74,24 @@ async def seed_demo_orders() -> None:
             payment=demo.payment,
             idempotency_key=demo.key,
             gateway=gateway,
+        )
+    await _assign_demo_license(public_url=public_url)
+
+
+async def _assign_demo_license(*, public_url: str) -> None:
+    seller_email, customer_email = DEMO_ASSIGNMENT
+    seller = await User.get_or_none(email=seller_email)
+    customer = await User.get_or_none(email=customer_email)
+    if seller is None or seller.reseller_id is None or customer is None:
+        return
+    licenses = License.filter(reseller_id=seller.reseller_id)
+    if await licenses.filter(customer_id=customer.id).exists():
+        return
+    license = await licenses.filter(personal=False, customer_id__isnull=True).order_by("id").first()
+    if license is not None:
+        await assign_license(
+            actor=actor_for(seller),
+            license_key=license.key,
+            email=customer.email,
+            public_url=public_url,
         )

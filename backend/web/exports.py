@@ -22,10 +22,12 @@ from backend.catalog.services import Catalog, load_catalog
 from backend.identity.actor import Actor
 from backend.identity.api_keys import ApiKeyRefused
 from backend.identity.roles import Permission
-from backend.licensing.customers import CustomerRow, customer_batches
+from backend.licensing.customers import EXPORT_BATCH, CustomerRow, customer_batches
 from backend.settings import Settings
 from backend.web.auth import authenticate
 
+BATCH = EXPORT_BATCH
+"""Customers per query: each batch is one query for them and one for their figures."""
 HEADER = ("email", "name", "licenses", "products", "first_assigned_at", "last_assigned_at")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,7 +66,10 @@ async def _stream(
     actor: Actor, search: str | None, reseller_id: int | None, catalog: Catalog
 ) -> AsyncIterator[str]:
     yield csv_lines([HEADER])
-    async for batch in customer_batches(actor=actor, search=search, reseller_id=reseller_id):
+    batches = customer_batches(
+        actor=actor, search=search, reseller_id=reseller_id, batch_size=BATCH
+    )
+    async for batch in batches:
         yield csv_lines([_row(row, catalog) for row in batch])
 
 
