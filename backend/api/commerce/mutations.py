@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from backend.api.billing.types import Invoice
+from backend.api.commerce.modifications import LicenseUpgradeInput, MaintenanceInput
 from backend.api.commerce.types import Cart, CartLine, Order
 from backend.api.context import Info
 from backend.api.enums import PaymentMethod, Permission
@@ -64,6 +65,9 @@ class UpdateCartLineInput:
     personal: bool | None = strawberry.field(
         description="For the reseller's own use.", default=None
     )
+    years: int | None = strawberry.field(
+        description="Years of M&S (M&S lines only, 1 to 5).", default=None
+    )
 
 
 @strawberry.input(description="The cart line to remove.")
@@ -117,9 +121,21 @@ class CheckoutInput:
     )
 
 
-@strawberry.input(description="Buy licenses without a cart, e.g. from a partner's web shop.")
+@strawberry.input(
+    description="Buy without a cart, e.g. from a partner's web shop: new licenses, upgrades and "
+    "M&S, 1 to 50 entries in all."
+)
 class PurchaseInput:
-    lines: list[NewLicenseInput] = strawberry.field(description="What to buy (1 to 50 lines).")
+    lines: list[NewLicenseInput] = strawberry.field(
+        description="New licenses to buy.", default_factory=list
+    )
+    license_upgrades: list[LicenseUpgradeInput] = strawberry.field(
+        description="Upgrades of the account's licenses (one per license).", default_factory=list
+    )
+    maintenance: list[MaintenanceInput] = strawberry.field(
+        description="M&S renewals or reinstatements of the account's licenses (one per license).",
+        default_factory=list,
+    )
     payment_method: PaymentMethod = strawberry.field(description="Pay now or on the invoice.")
     idempotency_key: str = strawberry.field(description=IDEMPOTENCY_KEY)
     payment_token: str | None = strawberry.field(description=PAYMENT_HELP, default=None)
@@ -180,7 +196,46 @@ class CommerceMutation:
         return CartPayload(cart=current, cart_line=line)
 
     @strawberry.mutation(
-        description="Change a cart line's quantity or assignment.",
+        description="Add an upgrade of one of the account's licenses to the cart: a higher "
+        "edition or tier, and/or add-ons. It replaces an upgrade of that license already in it.",
+        extensions=access(Permission.SHOP),
+    )
+    async def add_license_upgrade_to_cart(
+        self, info: Info, input: LicenseUpgradeInput
+    ) -> CartPayload:
+        try:
+            row = await cart.add_license_upgrade(
+                actor=info.context.actor,
+                request=input.request(),
+                catalog=await info.context.loaders.catalog.load(),
+            )
+            current = await _cart(info)
+        except DomainError as error:
+            return CartPayload(user_errors=user_errors(error))
+        line = next(line for line in current.lines if _is(line, row.id))
+        return CartPayload(cart=current, cart_line=line)
+
+    @strawberry.mutation(
+        description="Add M&S for one of the account's licenses to the cart: a renewal, or a "
+        "reinstatement once lapsed. It replaces M&S of that license already in it.",
+        extensions=access(Permission.SHOP),
+    )
+    async def add_maintenance_to_cart(self, info: Info, input: MaintenanceInput) -> CartPayload:
+        try:
+            row = await cart.add_maintenance(
+                actor=info.context.actor,
+                request=input.request(),
+                catalog=await info.context.loaders.catalog.load(),
+            )
+            current = await _cart(info)
+        except DomainError as error:
+            return CartPayload(user_errors=user_errors(error))
+        line = next(line for line in current.lines if _is(line, row.id))
+        return CartPayload(cart=current, cart_line=line)
+
+    @strawberry.mutation(
+        description="Change a cart line's quantity or assignment (new licenses) or its years "
+        "(M&S).",
         extensions=access(Permission.SHOP),
     )
     async def update_cart_line(self, info: Info, input: UpdateCartLineInput) -> CartPayload:
@@ -192,6 +247,7 @@ class CommerceMutation:
                     quantity=input.quantity,
                     assign_to_email=input.assign_to_email,
                     personal=input.personal,
+                    years=input.years,
                 ),
                 catalog=await info.context.loaders.catalog.load(),
             )
@@ -225,6 +281,7 @@ class CommerceMutation:
                 idempotency_key=input.idempotency_key,
                 gateway=info.context.gateway,
                 billing=input.billing.changes() if input.billing is not None else None,
+                public_url=info.context.settings.public_url,
             )
         except DomainError as error:
             return CheckoutPayload(user_errors=user_errors(error))
@@ -240,10 +297,13 @@ class CommerceMutation:
             placed = await checkout.purchase(
                 actor=info.context.actor,
                 lines=[line.request() for line in input.lines],
+                license_upgrades=[upgrade.request() for upgrade in input.license_upgrades],
+                maintenance=[entry.request() for entry in input.maintenance],
                 payment=checkout.Payment(input.payment_method, input.payment_token),
                 idempotency_key=input.idempotency_key,
                 gateway=info.context.gateway,
                 billing=input.billing.changes() if input.billing is not None else None,
+                public_url=info.context.settings.public_url,
             )
         except DomainError as error:
             return CheckoutPayload(user_errors=user_errors(error))

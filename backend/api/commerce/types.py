@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry import relay
 
 from backend.api.accounts.types import Reseller, reseller_of
 from backend.api.catalog.types import Addon, Edition, Product, Tier, edition_of, product_of, tier_of
+from backend.api.commerce.modifications import LicenseChange, change_of
 from backend.api.context import Info
 from backend.api.enums import LineKind, Permission
 from backend.api.enums import PaymentMethod as PaymentMethodEnum
@@ -71,6 +72,18 @@ class CartLine:
     subtotal: Money = strawberry.field(description="Unit price times quantity.")
     discount: Money = strawberry.field(description="The reseller discount on this line.")
     total: Money = strawberry.field(description="Subtotal less discount.")
+    years: int | None = strawberry.field(description="Years of M&S bought (M&S lines).")
+    problem: str | None = strawberry.field(
+        description="Why an upgrade or M&S line can no longer be bought (the license changed, "
+        "or time passed): remove it. Null when it can be bought."
+    )
+    license_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The license an upgrade or M&S line changes; null for new ones.")
+    async def license(
+        self, info: Info
+    ) -> Annotated[License, strawberry.lazy("backend.api.licensing.types")] | None:
+        return await _license(info, self.license_id)
 
     @staticmethod
     def global_id(line_id: int | None) -> strawberry.ID:
@@ -94,7 +107,21 @@ class CartLine:
             subtotal=money(line.price.subtotal),
             discount=money(line.price.discount),
             total=money(line.price.total),
+            years=line.years,
+            problem=line.problem,
+            license_id=line.license.id if line.license is not None else None,
         )
+
+
+async def _license(
+    info: Info, license_id: int | None
+) -> Annotated[License, strawberry.lazy("backend.api.licensing.types")] | None:
+    from backend.api.licensing.types import License
+
+    if license_id is None or not info.context.actor.can(Permission.LICENSES_READ):
+        return None
+    row = await info.context.loaders.license_by_id.load(license_id)
+    return License.from_row(row) if row is not None else None
 
 
 @strawberry.type(
@@ -136,10 +163,13 @@ class OrderLine:
     subtotal: Money = strawberry.field(description="Unit price times quantity.")
     discount: Money = strawberry.field(description="The reseller discount on this line.")
     total: Money = strawberry.field(description="Subtotal less discount.")
+    years: int | None = strawberry.field(description="Years of M&S bought (M&S lines).")
     product_id: strawberry.Private[int]
     edition_id: strawberry.Private[int]
     tier_id: strawberry.Private[int]
     addon_codes: strawberry.Private[list[str]]
+    license_id: strawberry.Private[int | None]
+    change_json: strawberry.Private[dict[str, Any] | None]
 
     product: Product = strawberry.field(resolver=product_of, description="The product.")
     edition: Edition = strawberry.field(resolver=edition_of, description="The edition.")
@@ -150,6 +180,18 @@ class OrderLine:
         snapshot = await info.context.loaders.catalog.load()
         product = snapshot.by_id["product"][self.product_id]
         return [Addon.from_domain(a) for a in product.addons if a.code in self.addon_codes]
+
+    @strawberry.field(description="The license an upgrade or M&S line changed; null for new ones.")
+    async def license(
+        self, info: Info
+    ) -> Annotated[License, strawberry.lazy("backend.api.licensing.types")] | None:
+        return await _license(info, self.license_id)
+
+    @strawberry.field(
+        description="How an upgrade or M&S line changed its license; null for new licenses."
+    )
+    async def change(self, info: Info) -> LicenseChange | None:
+        return await change_of(self.change_json, info, self.product_id)
 
     @classmethod
     def from_row(cls, row: models.OrderLine) -> OrderLine:
@@ -168,6 +210,9 @@ class OrderLine:
             edition_id=row.edition_id,
             tier_id=row.tier_id,
             addon_codes=list(row.addon_codes),
+            years=row.years,
+            license_id=row.license_id,
+            change_json=row.change,
         )
 
 
