@@ -71,6 +71,8 @@ class Permission(StrEnum):
     """See the reseller's orders."""
     INVOICES_READ = "INVOICES_READ"
     """See the reseller's invoices."""
+    CATALOG_READ = "CATALOG_READ"
+    """See the vendor's catalog with its list prices and M&S terms (partners, not customers)."""
     CUSTOMERS_READ = "CUSTOMERS_READ"
     """See the customers the reseller's licenses are assigned to."""
     LICENSES_ASSIGN = "LICENSES_ASSIGN"
@@ -85,6 +87,7 @@ _RESELLER_READ = frozenset(
         Permission.LICENSES_READ,
         Permission.ORDERS_READ,
         Permission.CUSTOMERS_READ,
+        Permission.CATALOG_READ,
     }
 )
 _RESELLER_LICENSING = frozenset(

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Protocol, Self
 import strawberry
 from strawberry import relay
 
+from backend.api.enums import Permission
 from backend.api.money import Money
 from backend.catalog import services as catalog
 
@@ -88,7 +89,11 @@ class Addon(CatalogNode):
     allowed_editions: list[Edition] = strawberry.field(
         description="The editions with which the add-on may be bought."
     )
-    prices: list[AddonPrice] = strawberry.field(description="The yearly price for each tier.")
+    yearly_prices: strawberry.Private[list[AddonPrice]]
+
+    @strawberry.field(description="The yearly price for each tier; empty for customers.")
+    def prices(self, info: strawberry.Info) -> list[AddonPrice]:
+        return self.yearly_prices if info.context.actor.can(Permission.CATALOG_READ) else []
 
     @classmethod
     def from_domain(cls, item: catalog.CatalogAddon) -> Addon:
@@ -98,7 +103,7 @@ class Addon(CatalogNode):
             name=item.name,
             description=item.description,
             allowed_editions=[Edition.from_domain(e) for e in item.allowed_editions],
-            prices=[
+            yearly_prices=[
                 AddonPrice(
                     tier=Tier.from_domain(p.tier), yearly_price=Money.from_amount(p.yearly_price)
                 )
@@ -118,9 +123,14 @@ class Product(CatalogNode):
     editions: list[Edition] = strawberry.field(description="Editions, lowest first.")
     tiers: list[Tier] = strawberry.field(description="Seat tiers, smallest first.")
     addons: list[Addon] = strawberry.field(description="Add-ons sold with this product.")
-    prices: list[ListPrice] = strawberry.field(
-        description="One list price per (edition, tier) on sale; a missing pair is not sold."
+    list_prices: strawberry.Private[list[ListPrice]]
+
+    @strawberry.field(
+        description="One list price per (edition, tier) on sale; a missing pair is not sold. "
+        "Empty for customers."
     )
+    def prices(self, info: strawberry.Info) -> list[ListPrice]:
+        return self.list_prices if info.context.actor.can(Permission.CATALOG_READ) else []
 
     @classmethod
     def from_domain(cls, item: catalog.CatalogProduct) -> Product:
@@ -135,7 +145,7 @@ class Product(CatalogNode):
             editions=list(editions.values()),
             tiers=list(tiers.values()),
             addons=[Addon.from_domain(a) for a in item.addons],
-            prices=[
+            list_prices=[
                 ListPrice(
                     edition=editions[p.edition.id],
                     tier=tiers[p.tier.id],

@@ -198,3 +198,34 @@ async def test_the_reseller_sees_its_licenses_activations_newest_first(
     ]
     assert node["activeInstallation"]["id"] == gid(moved.installation.id)
     assert node["reactivationRequired"] is True
+
+
+CATALOG_THROUGH_A_LICENSE = """
+{
+  licenses {
+    edges {
+      node {
+        product { code prices { price { amount } } addons { code prices { yearlyPrice { amount } } } }
+        maintenanceOffer { price { amount } }
+        upgradeQuote(tier: "unlimited") { price { amount } }
+      }
+    }
+  }
+}
+"""
+
+
+async def test_a_customer_sees_no_prices_of_the_vendors_catalog(
+    customer: httpx.AsyncClient, customers: Customers
+) -> None:
+    body: Any = await graphql(customer, CATALOG_THROUGH_A_LICENSE)
+    catalog: Any = await graphql(customer, "{ products { code } }")
+
+    assert "errors" not in body, body
+    for edge in body["data"]["licenses"]["edges"]:
+        node = edge["node"]
+        assert node["product"]["code"] == "smartermail"
+        assert node["product"]["prices"] == []
+        assert all(addon["prices"] == [] for addon in node["product"]["addons"])
+        assert node["maintenanceOffer"] is None and node["upgradeQuote"] is None
+    assert catalog["errors"][0]["extensions"]["code"] == "FORBIDDEN"
