@@ -30,7 +30,8 @@ class CatalogQuery:
         return Product.from_domain(found) if found is not None else None
 
     @strawberry.field(
-        description="The current Maintenance & Support terms.", extensions=access(Permission.CATALOG_READ)
+        description="The current Maintenance & Support terms.",
+        extensions=access(Permission.CATALOG_READ),
     )
     async def maintenance_policy(self, info: Info) -> MaintenancePolicy:
         snapshot = await info.context.loaders.catalog.load()

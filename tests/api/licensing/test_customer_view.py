@@ -205,7 +205,10 @@ CATALOG_THROUGH_A_LICENSE = """
   licenses {
     edges {
       node {
-        product { code prices { price { amount } } addons { code prices { yearlyPrice { amount } } } }
+        product {
+          code prices { price { amount } }
+          addons { code prices { yearlyPrice { amount } } }
+        }
         maintenanceOffer { price { amount } }
         upgradeQuote(tier: "unlimited") { price { amount } }
       }
