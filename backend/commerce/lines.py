@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from backend.catalog.services import Catalog
+from backend.commerce.maintenance_pricing import Maintenance, price_maintenance
 from backend.commerce.models import MAX_QUANTITY, LineKind
 from backend.commerce.modification_pricing import (
     LicenseState,
-    Maintenance,
     Unavailable,
     Upgrade,
-    price_maintenance,
     price_upgrade,
 )
 from backend.commerce.pricing import (

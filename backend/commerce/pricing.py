@@ -9,9 +9,9 @@ discount and total are the sums of its lines', so they always add up exactly.
 New license: the list price of (product, edition, tier) plus each add-on's yearly price at that
 tier.
 
-Modifications of a license (one unit each; ``modification_pricing``), always against today's
-catalog and the license as it is when priced (a cart is priced again at every read and inside
-checkout's transaction):
+Modifications of a license (one unit each; ``modification_pricing``, ``maintenance_pricing``),
+always against today's catalog and the license as it is when priced (a cart is priced again at
+every read and inside checkout's transaction):
 
 - Upgrade (``price_upgrade``): the list price of the new (edition, tier) less the list price of
   the license's current one. The edition's and the tier's rank may only go up, and the

@@ -23,13 +23,9 @@ from backend import clock
 from backend.accounts.models import Reseller
 from backend.audit.services import diff, record
 from backend.catalog.services import Catalog
+from backend.commerce.maintenance_pricing import Maintenance
 from backend.commerce.models import LineKind
-from backend.commerce.modification_pricing import (
-    LicenseState,
-    Maintenance,
-    Upgrade,
-    license_state,
-)
+from backend.commerce.modification_pricing import LicenseState, Upgrade, license_state
 from backend.errors import DomainError, ErrorKind
 from backend.identity.actor import Actor
 from backend.identity.models import User

@@ -16,14 +16,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from backend.catalog.services import Catalog, CatalogProduct, MaintenanceTerms
+from backend.commerce.maintenance_pricing import months_lapsed, price_maintenance
 from backend.commerce.models import MAX_MAINTENANCE_YEARS, LineKind
-from backend.commerce.modification_pricing import (
-    LicenseState,
-    months_lapsed,
-    price_maintenance,
-    price_upgrade,
-    prorated,
-)
+from backend.commerce.modification_pricing import LicenseState, price_upgrade, prorated
 from backend.commerce.pricing import add_months, fraction_half_up, list_price
 from backend.errors import DomainError, ErrorKind
 from backend.licensing import issuing

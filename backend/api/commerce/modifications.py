@@ -16,13 +16,9 @@ from backend.api.enums import LineKind, Permission
 from backend.api.errors import ClientError, UserError, user_errors
 from backend.api.money import Money
 from backend.commerce.lines import LicenseUpgradeRequest, MaintenanceRequest
+from backend.commerce.maintenance_pricing import price_maintenance
 from backend.commerce.models import MAX_MAINTENANCE_YEARS
-from backend.commerce.modification_pricing import (
-    LicenseState,
-    license_state,
-    price_maintenance,
-    price_upgrade,
-)
+from backend.commerce.modification_pricing import LicenseState, license_state, price_upgrade
 from backend.errors import DomainError
 from backend.money import Amount
 
