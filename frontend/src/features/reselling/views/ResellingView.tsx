@@ -1,0 +1,151 @@
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { ConnectionContent } from '../../../components/ConnectionContent';
+import { Page } from '../../../components/Page';
+import { Panel } from '../../../components/Panel';
+import { SearchForm } from '../../../components/SearchForm';
+import { licensePath } from '../../../lib/paths';
+import { useConnection } from '../../../lib/useConnection';
+import { hasPermission } from '../../../session/access';
+import { useViewer } from '../../../session/ViewerContext';
+import type { Assignment, AssignRequest } from '../assignment';
+import { AssignedMessage } from '../components/AssignedMessage';
+import { CustomersTable } from '../components/CustomersTable';
+import { ProductDialog } from '../components/ProductDialog';
+import { UnassignedLicensesTable } from '../components/UnassignedLicensesTable';
+import { resellerCustomersQuery, unassignedLicensesQuery, type ResaleLicense } from '../queries';
+import '../reselling.css';
+import { AssignLicense } from './AssignLicense';
+
+const NO_FILTER = {};
+const CUSTOMERS_CSV = '/exports/customers.csv';
+
+/** The address of the customers' CSV: all of them, or those the search finds. */
+function customersCsvHref(search: string): string {
+  return search ? `${CUSTOMERS_CSV}?${new URLSearchParams({ search }).toString()}` : CUSTOMERS_CSV;
+}
+
+/**
+ * Reselling: the licenses bought for resale that wait for a customer, the
+ * customers they went to, and assigning one (from a license, its product
+ * dialog, or a customer).
+ */
+export default function ResellingView() {
+  const viewer = useViewer();
+  const canAssign = hasPermission(viewer, 'LICENSES_ASSIGN');
+  const mayShop = hasPermission(viewer, 'SHOP');
+  const [search, setSearch] = useState('');
+  const unassigned = useConnection(unassignedLicensesQuery, NO_FILTER, (data) => data.licenses);
+  const customers = useConnection(resellerCustomersQuery, { search: search || null }, (data) => data.customers);
+  const [product, setProduct] = useState<ResaleLicense | null>(null);
+  const [request, setRequest] = useState<AssignRequest | null>(null);
+  const [assigned, setAssigned] = useState<{ id: number; assignment: Assignment } | null>(null);
+
+  const { reset: resetUnassigned } = unassigned;
+  const { reset: resetCustomers } = customers;
+  const closeAssign = useCallback(() => {
+    setRequest(null);
+  }, []);
+  const onAssigned = useCallback(
+    (assignment: Assignment) => {
+      setRequest(null);
+      setAssigned((previous) => ({ id: (previous?.id ?? 0) + 1, assignment }));
+      resetUnassigned();
+      resetCustomers();
+    },
+    [resetUnassigned, resetCustomers],
+  );
+
+  return (
+    <Page title="Reselling">
+      <p className="lead">
+        Assign the licenses you bought for resale to your customers. A customer gets an email with the license key; a
+        new customer also gets an account. An assigned license can never be re-assigned.
+      </p>
+      {!canAssign && <p>Your role can see these lists; an owner or a purchaser of your account assigns licenses.</p>}
+      {assigned && (
+        <AssignedMessage key={assigned.id} assignment={assigned.assignment}>
+          <p>
+            <Link to={licensePath(assigned.assignment.license.key)}>Open the license</Link>
+          </p>
+        </AssignedMessage>
+      )}
+
+      <Panel title="Unassigned Products">
+        <p>Licenses bought for resale that no customer has yet, newest first. Choose a product for its details.</p>
+        <ConnectionContent
+          connection={unassigned}
+          what="unassigned licenses"
+          empty={
+            mayShop ? (
+              <p>
+                You have no unassigned licenses for resale. Buy licenses in the <Link to="/shop">Shop</Link>, then
+                assign them to your customers here.
+              </p>
+            ) : (
+              <p>
+                You have no unassigned licenses for resale. Once someone in your account buys licenses in the Shop,
+                they wait here for a customer.
+              </p>
+            )
+          }
+        >
+          {(nodes) => (
+            <UnassignedLicensesTable
+              licenses={nodes}
+              canAssign={canAssign}
+              onShowProduct={setProduct}
+              onAssign={(license) => {
+                setRequest({ license });
+              }}
+            />
+          )}
+        </ConnectionContent>
+      </Panel>
+
+      <Panel title="Reseller Customers">
+        <div className="list-actions">
+          <SearchForm label="Search customers" hint="By email or name." value={search} onSearch={setSearch} />
+          <a className="button-link export" href={customersCsvHref(search)} download>
+            Download CSV
+            <span className="visually-hidden">{search ? ' of the customers found' : ' of all customers'}</span>
+          </a>
+        </div>
+        <ConnectionContent
+          connection={customers}
+          what="customers"
+          empty={
+            search ? (
+              <p>No customer matches “{search}”.</p>
+            ) : (
+              <p>No customers yet. Assign a license to a customer’s email and the customer appears here.</p>
+            )
+          }
+        >
+          {(nodes) => (
+            <CustomersTable
+              customers={nodes}
+              canAssign={canAssign}
+              onAssign={(customer) => {
+                setRequest({ email: customer.email, name: customer.name });
+              }}
+            />
+          )}
+        </ConnectionContent>
+      </Panel>
+
+      <ProductDialog
+        license={product}
+        canAssign={canAssign}
+        onClose={() => {
+          setProduct(null);
+        }}
+        onAssign={(license) => {
+          setProduct(null);
+          setRequest({ license });
+        }}
+      />
+      <AssignLicense request={request} onClose={closeAssign} onAssigned={onAssigned} />
+    </Page>
+  );
+}
