@@ -54,6 +54,26 @@ def access(rule: Rule) -> list[FieldExtension]:
     return [PermissionExtension(permissions=[Requires(rule)], use_directives=False)]
 
 
+class Holds(BasePermission):
+    """Whether the caller holds a permission; a field behind it answers empty, not an error."""
+
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return bool(info.context.actor.can(self.permission))
+
+
+def empty_without(permission: Permission) -> list[FieldExtension]:
+    """The ``extensions=`` of a list field that answers ``[]`` to callers without
+    ``permission`` (list prices for customers, who reach a product through their license)."""
+    return [
+        PermissionExtension(
+            permissions=[Holds(permission)], fail_silently=True, use_directives=False
+        )
+    ]
+
+
 def rule_of(field: Any) -> Rule | None:
     for extension in field.extensions:
         if isinstance(extension, PermissionExtension):

@@ -11,6 +11,7 @@ from strawberry import relay
 
 from backend.api.enums import Permission
 from backend.api.money import Money
+from backend.api.permissions import empty_without
 from backend.catalog import services as catalog
 
 
@@ -89,11 +90,10 @@ class Addon(CatalogNode):
     allowed_editions: list[Edition] = strawberry.field(
         description="The editions with which the add-on may be bought."
     )
-    yearly_prices: strawberry.Private[list[AddonPrice]]
-
-    @strawberry.field(description="The yearly price for each tier; empty for customers.")
-    def prices(self, info: strawberry.Info) -> list[AddonPrice]:
-        return self.yearly_prices if info.context.actor.can(Permission.CATALOG_READ) else []
+    prices: list[AddonPrice] = strawberry.field(
+        description="The yearly price for each tier; empty for customers.",
+        extensions=empty_without(Permission.CATALOG_READ),
+    )
 
     @classmethod
     def from_domain(cls, item: catalog.CatalogAddon) -> Addon:
@@ -103,7 +103,7 @@ class Addon(CatalogNode):
             name=item.name,
             description=item.description,
             allowed_editions=[Edition.from_domain(e) for e in item.allowed_editions],
-            yearly_prices=[
+            prices=[
                 AddonPrice(
                     tier=Tier.from_domain(p.tier), yearly_price=Money.from_amount(p.yearly_price)
                 )
@@ -123,14 +123,11 @@ class Product(CatalogNode):
     editions: list[Edition] = strawberry.field(description="Editions, lowest first.")
     tiers: list[Tier] = strawberry.field(description="Seat tiers, smallest first.")
     addons: list[Addon] = strawberry.field(description="Add-ons sold with this product.")
-    list_prices: strawberry.Private[list[ListPrice]]
-
-    @strawberry.field(
+    prices: list[ListPrice] = strawberry.field(
         description="One list price per (edition, tier) on sale; a missing pair is not sold. "
-        "Empty for customers."
+        "Empty for customers.",
+        extensions=empty_without(Permission.CATALOG_READ),
     )
-    def prices(self, info: strawberry.Info) -> list[ListPrice]:
-        return self.list_prices if info.context.actor.can(Permission.CATALOG_READ) else []
 
     @classmethod
     def from_domain(cls, item: catalog.CatalogProduct) -> Product:
@@ -145,7 +142,7 @@ class Product(CatalogNode):
             editions=list(editions.values()),
             tiers=list(tiers.values()),
             addons=[Addon.from_domain(a) for a in item.addons],
-            list_prices=[
+            prices=[
                 ListPrice(
                     edition=editions[p.edition.id],
                     tier=tiers[p.tier.id],
