@@ -96,7 +96,7 @@ Moment = TypeVar("Moment", bound=date)
 
 def add_months(moment: Moment, months: int) -> Moment:
     """``moment`` (a date or a time) plus whole months; the 31st becomes the last day of a
-    shorter month. The same rule as ``licensing.issuing.add_months``."""
+    shorter month (a license issued on 31 January has M&S until 28 or 29 February)."""
     month_index = moment.month - 1 + months
     year, month = moment.year + month_index // 12, month_index % 12 + 1
     day = min(moment.day, calendar.monthrange(year, month)[1])

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from backend.commerce.cart import PricedLine
 from backend.commerce.models import LineKind, OrderLine
+from backend.commerce.pricing import add_months
 from backend.licensing.keys import new_key
 from backend.licensing.models import License, LicenseAddon
 
-
-def add_months(moment: datetime, months: int) -> datetime:
-    """``moment`` plus whole months; the 31st becomes the last day of a shorter month."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
+if TYPE_CHECKING:
+    from backend.commerce.cart import PricedLine
 
 
 async def issue_licenses(
