@@ -17,6 +17,16 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 EXPIRES_AT = datetime(2030, 5, 17, 14, 30, tzinfo=UTC)
+LICENSE: dict[str, Any] = {
+    "product": "SmarterMail",
+    "edition": "Professional",
+    "tier": "250 mailboxes",
+    "key": "AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF",
+    "addons": ["Cyren Antispam"],
+    "maintenance_expires_at": EXPIRES_AT,
+}
+"""A license as the assignment emails list it."""
+
 CONTEXTS: dict[str, dict[str, Any]] = {
     "invite": {
         "name": "Ada Lovelace",
@@ -31,6 +41,42 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "expires_at": EXPIRES_AT,
     },
     "password_changed": {"name": "Ada Lovelace"},
+    "license_assigned": {
+        "name": "Ada Lovelace",
+        "email": "ada@customer.example",
+        "reseller_name": "Northwind Hosting",
+        "licenses": [LICENSE],
+        "sign_in_link": "https://partners.example.com/login",
+    },
+    "license_assigned_new_account": {
+        "name": "Ada Lovelace",
+        "email": "ada@customer.example",
+        "reseller_name": "Northwind Hosting",
+        "licenses": [LICENSE, LICENSE | {"key": "BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF-GGGGGG"}],
+        "link": "https://partners.example.com/set-password?token=ghi",
+        "expires_at": EXPIRES_AT,
+        "sign_in_link": "https://partners.example.com/login",
+    },
+    "license_assigned_notice": {
+        "assigned_by": "Grace Hopper",
+        "reseller_name": "Northwind Hosting",
+        "customer_name": "Ada Lovelace",
+        "customer_email": "ada@customer.example",
+        "customer_created": True,
+        "licenses": [LICENSE],
+    },
+    "license_changed": {
+        "name": "Ada Lovelace",
+        "reseller_name": "Northwind Hosting",
+        "product": "SmarterMail",
+        "key": LICENSE["key"],
+        "changes": ["Edition: Professional → Enterprise", "Add-on: Exchange ActiveSync"],
+        "reactivate": True,
+        "edition": "Enterprise",
+        "tier": "250 mailboxes",
+        "addons": ["Exchange ActiveSync"],
+        "maintenance_expires_at": EXPIRES_AT,
+    },
 }
 """A complete context for every template."""
 

@@ -41,12 +41,13 @@ async def test_every_template_renders_subject_text_and_html(template: str) -> No
     stored = await OutboxMessage.get(id=message.id)
     assert stored.template == template
     assert stored.recipients == TO
-    assert "Partner Portal" in stored.subject
+    assert stored.subject.strip() == stored.subject != ""
     assert "\n" not in stored.subject
-    assert "Hello Ada Lovelace," in stored.text_body
-    assert "<" not in stored.text_body
+    greeting = "Hello Ada Lovelace," if "name" in CONTEXTS[template] else "Hello,"
+    assert greeting in stored.text_body
+    assert "<" not in stored.text_body.replace("<ada@customer.example>", "")
     assert stored.html_body.startswith("<!doctype html>")
-    assert "Hello Ada Lovelace," in stored.html_body
+    assert greeting in stored.html_body
     assert stored.status == OutboxStatus.PENDING
     assert stored.attempts == 0
     assert stored.created_at == NOW
