@@ -14,11 +14,14 @@ from tortoise.contrib.starlette import RegisterTortoise
 from backend.api.app import GraphQLApp
 from backend.db import tortoise_config
 from backend.identity.housekeeping import running_housekeeping
+from backend.licensing.signing import load_signing_key
 from backend.logs import RequestIdMiddleware
 from backend.notifications.worker import running_mail_worker
 from backend.settings import Settings, load_settings
 from backend.web.csrf import CsrfGuard
+from backend.web.exports import CustomersExport
 from backend.web.health import healthz
+from backend.web.signing_key import PublicSigningKey
 from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
 
 
@@ -27,6 +30,7 @@ def create_app(
 ) -> Starlette:
     """Build the app; ``manage_database=False`` leaves the ORM to the caller (tests)."""
     settings = settings or load_settings()
+    signing_key = load_signing_key(settings)  # once per process, before any request
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -43,7 +47,17 @@ def create_app(
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET", "HEAD"]),
-            Route("/graphql", CsrfGuard(GraphQLApp(settings), settings)),
+            Route("/graphql", CsrfGuard(GraphQLApp(settings, signing_key), settings)),
+            Route(
+                "/.well-known/license-signing-key",
+                PublicSigningKey(signing_key).respond,
+                methods=["GET", "HEAD"],
+            ),
+            Route(
+                "/exports/customers.csv",
+                CustomersExport(settings).respond,
+                methods=["GET", "HEAD"],
+            ),
             Mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False)),
             Route("/{path:path}", SinglePageApp(dist).respond, methods=["GET", "HEAD"]),
         ],

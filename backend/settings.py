@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
@@ -44,6 +44,9 @@ class Settings:
     """Whether this process delivers the email outbox (every process may; they never collide)."""
     payment_gateway: str = "sandbox"
     """The payment gateway; the product ships the sandbox one (test tokens, no real money)."""
+    license_signing_key: str | None = field(default=None, repr=False)
+    """The Ed25519 private key (PEM) that signs license certificates; None: the one generated
+    into the data folder (``backend.licensing.signing``)."""
 
     @property
     def is_development(self) -> bool:
@@ -87,10 +90,43 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         mail_from=_parse_mail_from(get("MAIL_FROM")),
         mail_worker=_parse_flag("MAIL_WORKER", get("MAIL_WORKER"), default=True),
         payment_gateway=_parse_gateway(get("PAYMENT_GATEWAY")),
+        license_signing_key=_parse_signing_key(
+            get("LICENSE_SIGNING_KEY"), get("LICENSE_SIGNING_KEY_FILE")
+        ),
     )
 
 
 GATEWAYS = ("sandbox",)
+
+
+def _parse_signing_key(value: str | None, file: str | None) -> str | None:
+    """The PEM of the license signing key, given inline or as a file; None: the generated one."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    name = f"{PREFIX}LICENSE_SIGNING_KEY"
+    if value is not None and file is not None:
+        raise SettingsError(f"{name} and {name}_FILE are both set: give only one")
+    if file is not None:
+        name += "_FILE"
+        try:
+            value = Path(file).expanduser().read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "it is not a PEM file"
+            raise SettingsError(f"{name} {file!r} cannot be read: {reason}") from None
+    if value is None:
+        return None
+    pem = value.strip().replace("\\n", "\n") + "\n"  # a one-line PEM with \n escapes works too
+    try:
+        key = load_pem_private_key(pem.encode("ascii"), password=None)
+    except (ValueError, TypeError, UnicodeEncodeError):
+        key = None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SettingsError(
+            f"{name} must hold an unencrypted Ed25519 private key in PEM form "
+            "(openssl genpkey -algorithm ed25519)"
+        )
+    return pem
 
 
 def _parse_gateway(value: str | None) -> str:

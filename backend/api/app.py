@@ -16,13 +16,14 @@ from backend.api.context import Context
 from backend.api.schema import schema
 from backend.identity.actor import ANONYMOUS, Actor
 from backend.identity.api_keys import ApiKeyRefused
+from backend.licensing.signing import SigningKey, load_signing_key
 from backend.payments.gateway import gateway_named
 from backend.settings import Settings
 from backend.web.auth import authenticate
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, signing_key: SigningKey | None = None) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.is_development else None,
@@ -30,6 +31,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.settings = settings
         self.gateway = gateway_named(settings.payment_gateway)
+        self.signing_key = signing_key or load_signing_key(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -63,4 +65,5 @@ class GraphQLApp(GraphQL[Context, None]):
             settings=self.settings,
             actor=actor,
             gateway=self.gateway,
+            signing_key=self.signing_key,
         )

@@ -13,11 +13,13 @@ from strawberry.dataloader import DataLoader
 from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
+from backend.api.licensing.dataloaders import CustomerLicensesLoader, CustomerStatsLoader
 from backend.billing.models import Invoice, InvoiceLine
 from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
 from backend.identity.models import User
-from backend.licensing.models import License, LicenseAddon
+from backend.licensing.models import Installation, License, LicenseAddon
+from backend.licensing.signing import SigningKey
 from backend.payments.gateway import PaymentGateway
 from backend.settings import Settings
 
@@ -62,6 +64,14 @@ class Loaders:
     addons_by_license: DataLoader[int, list[LicenseAddon]] = field(
         default_factory=lambda: rows_by(LicenseAddon, "license_id")
     )
+    license_by_id: DataLoader[int, License | None] = field(
+        default_factory=lambda: rows_by_id(License)
+    )
+    installations_by_license: DataLoader[int, list[Installation]] = field(
+        default_factory=lambda: rows_by(Installation, "license_id")
+    )
+    customer_stats: CustomerStatsLoader = field(default_factory=CustomerStatsLoader)
+    licenses_by_customer: CustomerLicensesLoader = field(default_factory=CustomerLicensesLoader)
 
 
 @dataclass
@@ -71,6 +81,8 @@ class Context:
     settings: Settings
     actor: Actor
     gateway: PaymentGateway
+    signing_key: SigningKey
+    """Signs license certificates (loaded once per process)."""
     loaders: Loaders = field(default_factory=Loaders)
 
 

@@ -50,6 +50,10 @@ class ErrorCode(Enum):
         "PAYMENT_FAILED",
         description="The payment service failed: nothing was bought or charged; try again.",
     )
+    LICENSE_NOT_ASSIGNED = strawberry.enum_value(
+        "LICENSE_NOT_ASSIGNED",
+        description="The license is not assigned to a customer yet, so it cannot be activated.",
+    )
 
 
 @strawberry.type(description="A problem with a mutation's input; nothing was changed.")

@@ -22,6 +22,9 @@ from backend.api.errors import UserError
 from backend.api.extensions import schema_extensions
 from backend.api.identity.mutations import IdentityMutation
 from backend.api.identity.queries import IdentityQuery
+from backend.api.licensing.activation import ActivationMutation, ActivationQuery
+from backend.api.licensing.customers import CustomersQuery
+from backend.api.licensing.mutations import LicensingMutation
 from backend.api.licensing.queries import LicensingQuery
 from backend.api.money import DecimalScalar
 from backend.api.node import resolve_node
@@ -40,6 +43,8 @@ class Query(
     CommerceQuery,
     BillingQuery,
     LicensingQuery,
+    CustomersQuery,
+    ActivationQuery,
 ):
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node,
@@ -49,7 +54,14 @@ class Query(
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(IdentityMutation, AccountsMutation, CatalogMutation, CommerceMutation):
+class Mutation(
+    IdentityMutation,
+    AccountsMutation,
+    CatalogMutation,
+    CommerceMutation,
+    LicensingMutation,
+    ActivationMutation,
+):
     pass
 
 

@@ -29,7 +29,7 @@ from strawberry import relay
 
 from backend.api.schema import schema
 from backend.audit.models import AuditEvent
-from tests.api.world import CALLERS, World, build_world, gid
+from tests.api.world import CALLERS, FINGERPRINT_A, World, build_world, gid
 
 ALL = dict.fromkeys(CALLERS, "allow")
 SIGNED_IN = {**ALL, "anonymous": "deny"}
@@ -58,9 +58,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     # queries
     "viewer": ALL,
     "node": ALL,
-    "products": SIGNED_IN,
-    "product": SIGNED_IN,
-    "maintenancePolicy": SIGNED_IN,
+    # the vendor's catalog is for partners: a customer sees its own licenses only
+    "products": RESELLER_READERS,
+    "product": RESELLER_READERS,
+    "maintenancePolicy": RESELLER_READERS,
     "apiKeys": OWNERS,
     "employees": ACCOUNT_READERS,
     "mailingLists": ACCOUNT_READERS,
@@ -74,6 +75,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     # customers read their own licenses: none of A's
     "licenses": SIGNED_IN,
     "license": SIGNED_IN,
+    "customers": RESELLER_READERS,
+    # installations check and activate with the key alone
+    "checkLicense": ALL,
     # mutations
     "login": ALL,
     "logout": ALL,
@@ -101,15 +105,37 @@ EXPECTED: dict[str, dict[str, str]] = {
     "removeCartLine": OWN_CART_LINE,
     "checkout": SHOPPERS,
     "purchase": {**SHOPPERS, "api_key": "allow"},
+    # a modification of A's license: B's owner finds no such license
+    "addLicenseUpgradeToCart": {**SHOPPERS, "other_owner": "hidden"},
+    "addMaintenanceToCart": {**SHOPPERS, "other_owner": "hidden"},
+    # assignment is final: the reseller's own buyers (and their API keys), never the vendor
+    "assignLicense": {**SHOPPERS, "api_key": "allow", "other_owner": "hidden"},
     "updateCatalogPrice": VENDOR,
     "updateMaintenancePolicy": VENDOR,
+    # the same installation activating again: a fresh certificate, whoever sends it
+    "activateLicense": ALL,
+    # by id: who manages installations, within its scope (A's customer is not "customer")
+    "deactivateInstallation": {
+        **RESELLER_READERS,
+        "anonymous": "deny",
+        "billing": "deny",
+        "viewer": "deny",
+        "customer": "hidden",
+        "other_owner": "hidden",
+    },
 }
 
 
 CHANGES_NOTHING = {"requestPasswordReset"}  # for an address without a login
 """Mutations that, called as here, change no data."""
 
-NOT_AUDITED = {"addNewLicenseToCart", "updateCartLine", "removeCartLine"}
+NOT_AUDITED = {
+    "addNewLicenseToCart",
+    "addLicenseUpgradeToCart",
+    "addMaintenanceToCart",
+    "updateCartLine",
+    "removeCartLine",
+}
 """A cart is a draft: its changes are not audited, the order it becomes is."""
 
 
@@ -151,9 +177,18 @@ def arguments(field: str, world: World) -> str:
         "orders": f"(resellerId: {reseller_a})",
         "invoices": f"(filter: {{resellerId: {reseller_a}}})",
         "licenses": f"(filter: {{resellerId: {reseller_a}}})",
+        "customers": f"(resellerId: {reseller_a})",
+        "assignLicense": (
+            f"(input: {{licenseKey: {json.dumps(world.license_key_a)}, "
+            'email: "new@customer.example"})'
+        ),
         "addNewLicenseToCart": (
             '(input: {productCode: "smartermail", editionCode: "free", tier: "250"})'
         ),
+        "addLicenseUpgradeToCart": (
+            f'(input: {{licenseKey: {json.dumps(world.license_key_a)}, editionCode: "enterprise"}})'
+        ),
+        "addMaintenanceToCart": f"(input: {{licenseKey: {json.dumps(world.license_key_a)}}})",
         "updateCartLine": f"(input: {{lineId: {cart_line_a}, quantity: 3}})",
         "removeCartLine": f"(input: {{lineId: {cart_line_a}}})",
         "checkout": (
@@ -171,6 +206,17 @@ def arguments(field: str, world: World) -> str:
             'price: "-1"})'
         ),
         "updateMaintenancePolicy": '(input: {renewalPercent: "45"})',
+        "checkLicense": (
+            f"(licenseKey: {json.dumps(world.activated_key_a)}, "
+            f"fingerprint: {json.dumps(FINGERPRINT_A)})"
+        ),
+        "activateLicense": (
+            f"(input: {{licenseKey: {json.dumps(world.activated_key_a)}, "
+            f'fingerprint: {json.dumps(FINGERPRINT_A)}, hostname: "server.a.example"}})'
+        ),
+        "deactivateInstallation": (
+            f"(input: {{installationId: {json.dumps(gid('Installation', world.installation_a))}}})"
+        ),
     }
     return table.get(field, "")
 

@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.accounts.models import Employee, MailingList, MailingListSubscription, Reseller
 from backend.audit.services import record
@@ -13,10 +14,13 @@ from backend.catalog.models import Product
 from backend.catalog.seed import seed_catalog
 from backend.commerce import cart, checkout
 from backend.commerce.models import Order, PaymentMethod
+from backend.identity.actor import Actor
 from backend.identity.api_keys import create_api_key
 from backend.identity.models import User
 from backend.identity.roles import Role
 from backend.identity.sessions import actor_for
+from backend.licensing import activation
+from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
 from tests.conftest import graphql
@@ -95,6 +99,91 @@ async def grow_orders(owner: User, n: int) -> None:
         )
 
 
+async def grow_activations(owner: User, n: int) -> None:
+    """``n`` personal licenses, each activated on one server after another."""
+    if not await Product.exists():
+        await seed_catalog()
+    reseller = await Reseller.get(id=owner.reseller_id)
+    if not reseller.address_line1:
+        await reseller.update_from_dict(BILLING).save()
+    placed = await checkout.purchase(
+        actor=actor_for(owner),
+        lines=[
+            cart.NewLicenseRequest(
+                "smartermail", "enterprise", "250", ("activesync",), n, personal=True
+            )
+        ],
+        payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+        idempotency_key=f"grow-activations-{await Order.all().count()}",
+        gateway=SandboxGateway(),
+    )
+    server = Actor(ip_address="192.0.2.1")
+    key = SigningKey.of(Ed25519PrivateKey.generate())
+    for license in placed.licenses:
+        for fingerprint in ("first-server", "second-server"):
+            await activation.activate(
+                actor=server,
+                key=license.key,
+                fingerprint=fingerprint,
+                hostname="h",
+                signing_key=key,
+            )
+            if fingerprint == "first-server":
+                await activation.deactivate(actor=server, key=license.key, fingerprint=fingerprint)
+
+
+async def grow_customers(owner: User, n: int) -> None:
+    """``n`` new customers, each assigned two licenses of one order at checkout."""
+    if not await Product.exists():
+        await seed_catalog()
+    reseller = await Reseller.get(id=owner.reseller_id)
+    if not reseller.address_line1:
+        await reseller.update_from_dict(BILLING).save()
+    known = await User.filter(role=Role.CUSTOMER).count()
+    await checkout.purchase(
+        actor=actor_for(owner),
+        lines=[
+            cart.NewLicenseRequest(
+                "smartermail" if i % 2 else "smarterstats",
+                "enterprise",
+                "250",
+                quantity=2,
+                assign_to_email=f"customer{known + i}@customer.example",
+            )
+            for i in range(n)
+        ],
+        payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+        idempotency_key=f"customers-{known}",
+        gateway=SandboxGateway(),
+        public_url="http://testserver",
+    )
+
+
+async def grow_modifications(owner: User, n: int) -> None:
+    """``n`` licenses, each with an upgrade and M&S in the owner's cart."""
+    if not await Product.exists():
+        await seed_catalog()
+    reseller = await Reseller.get(id=owner.reseller_id)
+    if not reseller.address_line1:
+        await reseller.update_from_dict(BILLING).save()
+    placed = await checkout.purchase(
+        actor=actor_for(owner),
+        lines=[
+            cart.NewLicenseRequest("smartermail", "professional", "250", ("cyren-antispam",), n)
+        ],
+        payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+        idempotency_key=f"grow-modifications-{await Order.all().count()}",
+        gateway=SandboxGateway(),
+    )
+    for license in placed.licenses:
+        await cart.add_license_upgrade(
+            actor=actor_for(owner), request=cart.LicenseUpgradeRequest(license.key, "enterprise")
+        )
+        await cart.add_maintenance(
+            actor=actor_for(owner), request=cart.MaintenanceRequest(license.key)
+        )
+
+
 async def grow_cart(owner: User, n: int) -> None:
     if not await Product.exists():
         await seed_catalog()
@@ -116,7 +205,9 @@ BILLING = {
 
 LICENSE_FIELDS = (
     "id key status personal reseller { name } product { code name } edition { name } tier { name } "
-    "addons { code name } maintenanceExpiresAt maintenanceStatus revision order { number }"
+    "addons { code name } maintenanceExpiresAt maintenanceStatus revision order { number } "
+    'maintenanceOffer { kind price { amount } } upgradeQuote(editionCode: "enterprise") '
+    "{ price { amount } userErrors { code } }"
 )
 
 LISTS: dict[str, tuple[Role, str, Grow]] = {
@@ -168,11 +259,31 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         f"{{ licenses {{ edges {{ node {{ {LICENSE_FIELDS} }} }} }} }}",
         grow_orders,
     ),
+    "license activations": (
+        Role.RESELLER_OWNER,
+        "{ licenses { edges { node { key soldBy reactivationRequired "
+        "activeInstallation { hostname reactivationRequired license { key } } "
+        "activations { fingerprint active lastCheckedAt reactivationRequired } } } } }",
+        grow_activations,
+    ),
     "cart": (
         Role.RESELLER_OWNER,
         "{ cart { lines { id description product { name } edition { name } tier { name } "
         "addons { name } quantity unitPrice { amount } total { amount } } total { amount } } }",
         grow_cart,
+    ),
+    "cart (modifications)": (
+        Role.RESELLER_OWNER,
+        "{ cart { lines { id kind years problem description unitPrice { amount } "
+        "license { key revision maintenanceOffer { price { amount } } } } total { amount } } }",
+        grow_modifications,
+    ),
+    "customers": (
+        Role.RESELLER_OWNER,
+        "{ customers { edges { node { id email name licenseCount products { code name } "
+        "firstAssignedAt lastAssignedAt licenses { edges { node { key product { name } "
+        "customer { email } } } } } } } }",
+        grow_customers,
     ),
     "emails": (
         Role.VENDOR_ADMIN,

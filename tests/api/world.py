@@ -5,9 +5,10 @@ Reseller A holds the objects the tests aim at; reseller B's owner is "another re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from strawberry import relay
 
 from backend.accounts.models import Employee, Reseller
@@ -20,6 +21,9 @@ from backend.identity.api_keys import create_api_key
 from backend.identity.models import ApiKey, User
 from backend.identity.roles import Role
 from backend.identity.sessions import actor_for, start_session
+from backend.licensing.activation import activate
+from backend.licensing.models import License
+from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
 from tests.identity.factories import make_reseller, make_user
@@ -35,6 +39,10 @@ CALLERS = (
     "api_key",
     "other_owner",
 )
+
+
+CUSTOMER_A = "pat@customer-of-a.example"
+FINGERPRINT_A = "server-of-a-fingerprint"
 
 
 def gid(type_name: str, pk: int) -> str:
@@ -56,6 +64,11 @@ class World:
     license_a: int
     license_key_a: str
     cart_line_a: int
+    customer_a: int
+    """A customer of reseller A: a license of A's order is assigned to it."""
+    installation_a: int
+    """The installation where ``CUSTOMER_A``'s license is active, by ``FINGERPRINT_A``."""
+    activated_key_a: str
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def ids_of_a(self) -> list[str]:
@@ -69,6 +82,8 @@ class World:
             gid("Order", self.order_a),
             gid("Invoice", self.invoice_a),
             gid("License", self.license_a),
+            gid("Customer", self.customer_a),
+            gid("Installation", self.installation_a),
         ]
 
     async def call(
@@ -98,14 +113,17 @@ A_BILLING = {
 
 
 async def _buy_for_a(owner: Actor) -> tuple[checkout.Placed, CartLine]:
-    """An order of reseller A (with its invoice and a license) and a line in the owner's cart."""
+    """An order of reseller A (with its invoice, an unassigned license and one assigned to
+    ``CUSTOMER_A``) and a line in the owner's cart."""
     new_license = cart.NewLicenseRequest("smartermail", "professional", "250")
+    for_customer = replace(new_license, assign_to_email=CUSTOMER_A)
     placed = await checkout.purchase(
         actor=owner,
-        lines=[new_license],
+        lines=[new_license, for_customer],
         payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
         idempotency_key="world-order",
         gateway=SandboxGateway(),
+        public_url="http://testserver",
     )
     line = await cart.add_new_license(actor=owner, request=new_license)
     return placed, line
@@ -136,6 +154,14 @@ async def build_world() -> World:
     )
     event = await record(owner_actor, "test.event", reseller_id=reseller_a.id)
     placed, cart_line = await _buy_for_a(owner_actor)
+    assigned = await License.get(order_id=placed.order.id, customer_id__isnull=False)
+    activated = await activate(
+        actor=Actor(ip_address="192.0.2.10"),
+        key=assigned.key,
+        fingerprint=FINGERPRINT_A,
+        hostname="server.a.example",
+        signing_key=SigningKey.of(Ed25519PrivateKey.generate()),
+    )
     email = await enqueue_email(
         template="password_changed",
         to=["owner@a.example"],
@@ -156,6 +182,9 @@ async def build_world() -> World:
         license_a=placed.licenses[0].id,
         license_key_a=placed.licenses[0].key,
         cart_line_a=cart_line.id,
+        customer_a=(await User.get(email=CUSTOMER_A)).id,
+        installation_a=activated.installation.id,
+        activated_key_a=assigned.key,
     )
     world.headers["anonymous"] = {}
     world.headers["api_key"] = {"Authorization": f"Bearer {secret}"}

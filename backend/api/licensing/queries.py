@@ -40,6 +40,9 @@ class LicenseFilter:
     reseller_id: strawberry.ID | None = strawberry.field(
         description="Vendor admins: one account's licenses.", default=None
     )
+    customer_id: strawberry.ID | None = strawberry.field(
+        description="Only the licenses assigned to this customer.", default=None
+    )
 
 
 @strawberry.type
@@ -70,6 +73,8 @@ class LicensingQuery:
                 queryset = queryset.filter(personal=filter.personal)
             if filter.reseller_id is not None:
                 queryset = queryset.filter(reseller_id=id_filter(filter.reseller_id, "Reseller"))
+            if filter.customer_id is not None:
+                queryset = queryset.filter(customer_id=id_filter(filter.customer_id, "Customer"))
             term = (filter.search or "").strip()[:MAX_SEARCH]
             if term:
                 matches = Q(customer__email__icontains=term)
