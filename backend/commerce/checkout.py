@@ -13,21 +13,19 @@ invoice and its licenses, all or nothing, exactly once per idempotency key.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from backend import clock
 from backend.accounts.models import Reseller, ResellerStatus
-from backend.audit.services import record
-from backend.billing.invoices import issue_order_invoice, record_card_payment
-from backend.billing.models import Invoice
 from backend.catalog.services import Catalog, load_catalog
 from backend.commerce import idempotency
-from backend.commerce.billing_details import BillingChanges, BillingDetails, billing_details
+from backend.commerce.billing_details import BillingChanges, billing_details
 from backend.commerce.cart import price_lines_of
+from backend.commerce.charging import Payment, charge_payment, check_payment
 from backend.commerce.lines import (
     LicenseUpgradeRequest,
     MaintenanceRequest,
@@ -39,46 +37,23 @@ from backend.commerce.lines import (
     check_upgrade,
     priced,
 )
-from backend.commerce.models import CartLine, Order, OrderLine, PaymentMethod
-from backend.commerce.numbers import next_number
+from backend.commerce.orders import Placed, PriceLines, placed_order, write_order
 from backend.errors import DomainError, ErrorKind, Problems
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
-from backend.licensing.assignment import assign_at_checkout
-from backend.licensing.issuing import issue_licenses
-from backend.licensing.models import License
-from backend.licensing.modifying import apply_changes, planned_changes, states_by_key
-from backend.money import Amount
+from backend.licensing.modifying import states_by_key
 from backend.payments.gateway import (
-    Charge,
-    GatewayError,
-    InvalidPaymentToken,
-    PaymentDeclined,
     PaymentGateway,
 )
 
 MAX_PURCHASE_LINES = 50
 ATTEMPTS = 3
-"""Tries of the order's transaction: a (practically impossible) duplicate license key or a
-concurrent first number of the year fails it on a unique constraint, and it is retried."""
+"""Tries of the order's transaction (``orders.write_order``): a (practically impossible)
+duplicate license key or a concurrent first number of the year fails it on a unique constraint,
+and it is retried."""
 
-
-@dataclass(frozen=True, slots=True)
-class Payment:
-    method: PaymentMethod
-    token: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    order: Order
-    invoice: Invoice
-    licenses: list[License]
-    replayed: bool = False
-    """True when an earlier request with the same idempotency key placed this order."""
-
-
-PriceLines = Callable[[Catalog, Reseller], Awaitable[PricedCart]]
+__all__ = ["Payment", "Placed", "checkout", "placed_order", "purchase"]
+"""What callers use; ``Payment`` and ``Placed`` live in ``charging`` and ``orders``."""
 
 
 async def checkout(
@@ -299,17 +274,17 @@ async def _place_claimed(
     agreed = await price(await load_catalog(), reseller)
     problems = Problems()
     details = billing_details(reseller, billing, problems)
-    _check_payment(payment, reseller, agreed, problems)
+    check_payment(payment, reseller, agreed, problems)
     problems.raise_if_any()
 
-    charge = await _charge(
+    charge = await charge_payment(
         gateway, payment, agreed, reseller=reseller, charge_key=f"{reseller_id}:{claim.record_id}"
     )
     try:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with in_transaction():
-                    return await _record(
+                    return await write_order(
                         actor=actor,
                         reseller_id=reseller_id,
                         claim=claim,
@@ -330,170 +305,3 @@ async def _place_claimed(
         if charge is not None:
             await gateway.refund(charge)
         raise
-
-
-def _check_payment(
-    payment: Payment, reseller: Reseller, cart: PricedCart, problems: Problems
-) -> None:
-    if payment.method is PaymentMethod.INVOICE:
-        if not reseller.may_pay_by_invoice:
-            problems.add(
-                ErrorKind.INVALID,
-                "This account cannot pay by monthly invoice: choose to pay on order.",
-                "payment_method",
-            )
-    elif cart.totals.total > 0 and not (payment.token or "").strip():
-        problems.add(ErrorKind.REQUIRED, "Give a payment token to pay on order.", "payment_token")
-
-
-async def _charge(
-    gateway: PaymentGateway,
-    payment: Payment,
-    cart: PricedCart,
-    *,
-    reseller: Reseller,
-    charge_key: str,
-) -> Charge | None:
-    if payment.method is not PaymentMethod.PAY_ON_ORDER or cart.totals.total == 0:
-        return None
-    licenses = sum(line.price.quantity for line in cart.lines if line.license is None)
-    modified = sum(1 for line in cart.lines if line.license is not None)
-    what = [f"{licenses} license(s)"] if licenses else []
-    what += [f"{modified} license change(s)"] if modified else []
-    try:
-        return await gateway.charge(
-            token=(payment.token or "").strip(),
-            amount_cents=cart.totals.total,
-            currency="USD",
-            idempotency_key=charge_key,
-            description=f"{reseller.name}: {', '.join(what)}",
-        )
-    except InvalidPaymentToken as error:
-        raise DomainError(ErrorKind.INVALID, str(error), field="payment_token") from None
-    except PaymentDeclined as error:
-        raise DomainError(
-            ErrorKind.PAYMENT_DECLINED,
-            f"{error} Nothing was bought; try another card or pay by invoice.",
-            field="payment_token",
-        ) from None
-    except GatewayError:
-        raise DomainError(
-            ErrorKind.PAYMENT_FAILED,
-            "The payment service failed. Nothing was bought or charged; please try again.",
-            field="payment_token",
-        ) from None
-
-
-async def _record(
-    *,
-    actor: Actor,
-    reseller_id: int,
-    claim: idempotency.Claimed,
-    price: PriceLines,
-    agreed: PricedCart,
-    payment: Payment,
-    charge: Charge | None,
-    gateway: PaymentGateway,
-    details: BillingDetails,
-    empties_cart: bool,
-    public_url: str | None,
-) -> Placed:
-    reseller = await Reseller.filter(id=reseller_id).select_for_update().get()
-    catalog = await load_catalog()
-    cart = await price(catalog, reseller)
-    if cart.signature != agreed.signature:
-        raise DomainError(
-            ErrorKind.CONFLICT,
-            "Your cart or its prices changed during checkout. Nothing was bought; "
-            "review the cart and check out again.",
-        )
-    now = clock.now()
-    order = await Order.create(
-        number=await next_number("order", now.year),
-        reseller_id=reseller_id,
-        placed_by_user_id=actor.user_id,
-        placed_by_api_key_id=actor.api_key_id,
-        placed_by_label=actor.label,
-        payment_method=payment.method,
-        discount_bps=cart.discount_bps,
-        subtotal_cents=cart.totals.subtotal,
-        discount_cents=cart.totals.discount,
-        total_cents=cart.totals.total,
-        billing=details.as_json(),
-        placed_at=now,
-    )
-    lines = []
-    changes = planned_changes([line.item for line in cart.lines])
-    for position, (line, change) in enumerate(zip(cart.lines, changes, strict=True), start=1):
-        order_line = await OrderLine.create(
-            order_id=order.id,
-            position=position,
-            kind=line.kind,
-            product_id=line.item.product.id,
-            edition_id=line.item.edition.id,
-            tier_id=line.item.tier.id,
-            addon_codes=[addon.code for addon in line.item.addons],
-            description=line.item.description,
-            quantity=line.price.quantity,
-            unit_price_cents=line.price.unit_price,
-            subtotal_cents=line.price.subtotal,
-            discount_cents=line.price.discount,
-            total_cents=line.price.total,
-            assign_to_email=line.assign_to_email,
-            personal=line.personal,
-            license_id=change.after.id if change is not None else None,
-            years=line.years,
-            change=change.as_json() if change is not None else None,
-        )
-        lines.append((order_line, line))
-    invoice = await issue_order_invoice(order=order, lines=[ol for ol, _ in lines], now=now)
-    if charge is not None:
-        await record_card_payment(
-            invoice=invoice, charge=charge, gateway=gateway.name, now=now, recorded_by=actor.label
-        )
-    licenses = await issue_licenses(
-        reseller_id=reseller_id,
-        lines=lines,
-        now=now,
-        term_months=catalog.maintenance.term_months,
-    )
-    await assign_at_checkout(
-        actor=actor,
-        reseller=reseller,
-        lines=[order_line for order_line, _ in lines],
-        licenses=licenses,
-        catalog=catalog,
-        now=now,
-        public_url=public_url,
-    )
-    await apply_changes(
-        actor=actor,
-        reseller=reseller,
-        order_number=order.number,
-        changes=[change for change in changes if change is not None],
-    )
-    if empties_cart:
-        await CartLine.filter(id__in=[line.cart_line_id for line in cart.lines]).delete()
-    await idempotency.complete(claim.record_id, order.id)
-    await record(
-        actor,
-        "order.placed",
-        reseller_id=reseller_id,
-        target=order,
-        target_label=order.number,
-        changes={
-            "total": [None, str(Amount(order.total_cents).decimal)],
-            "payment_method": [None, payment.method.value],
-            "licenses": [None, len(licenses)],
-            "invoice": [None, invoice.number],
-        },
-    )
-    return Placed(order=order, invoice=invoice, licenses=licenses)
-
-
-async def placed_order(order_id: int, *, replayed: bool = False) -> Placed:
-    """An order already placed, with its invoice and licenses."""
-    order = await Order.get(id=order_id)
-    invoice = await Invoice.get(order_id=order_id)
-    licenses = await License.filter(order_id=order_id).order_by("id")
-    return Placed(order=order, invoice=invoice, licenses=licenses, replayed=replayed)

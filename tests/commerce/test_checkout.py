@@ -24,7 +24,7 @@ from backend.billing.models import (
     PaymentKind,
 )
 from backend.catalog.models import AddonPrice, ListPrice
-from backend.commerce import cart, checkout, idempotency
+from backend.commerce import cart, checkout, idempotency, orders
 from backend.commerce.billing_details import BillingChanges
 from backend.commerce.cart import NewLicenseRequest
 from backend.commerce.models import (
@@ -625,7 +625,7 @@ async def test_a_failure_after_the_charge_refunds_it_and_leaves_nothing(
     async def broken(**arguments: object) -> list[License]:
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(checkout, "issue_licenses", broken)
+    monkeypatch.setattr(orders, "issue_licenses", broken)
 
     # when
     with pytest.raises(RuntimeError, match="the disk is full"):
