@@ -29,19 +29,17 @@ from backend.catalog.services import Catalog, load_catalog
 from backend.commerce.models import OrderLine
 from backend.errors import DomainError, ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
-from backend.identity.models import TokenPurpose, User
+from backend.identity.models import User
 from backend.identity.roles import Permission, Role
-from backend.identity.set_password import issue_token, set_password_link
+from backend.licensing.assignment_emails import notify, summaries
 from backend.licensing.keys import is_key, normalize_key
-from backend.licensing.models import License, LicenseAddon
-from backend.notifications.outbox import enqueue_email
+from backend.licensing.models import License
 
 ATTEMPTS = 4
 """Tries of an assignment's transaction: a concurrent creation of the same customer fails it on
 the unique email, and the next try finds that customer."""
 MAX_KEY_INPUT = 100
 NAME_LIMIT = 200  # User.name
-SIGN_IN_PATH = "/login"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +48,6 @@ class Assigned:
     customer: User
     customer_created: bool
     """True when the assignment created the customer's account."""
-
-
-@dataclass(frozen=True, slots=True)
-class LicenseSummary:
-    """A license as the emails describe it."""
-
-    key: str
-    product: str
-    edition: str
-    tier: str
-    addons: tuple[str, ...]
-    maintenance_expires_at: datetime
 
 
 async def assign_license(
@@ -117,8 +103,8 @@ async def _assign(
     if await _mark_assigned([license.id], customer=customer, now=now) != 1:
         raise await _already_assigned(license.id)
     license.customer_id, license.assigned_at = customer.id, now
-    [summary] = await _summaries([license], catalog)
-    await _notify(
+    [summary] = await summaries([license], catalog)
+    await notify(
         reseller=reseller,
         customer=customer,
         created=created,
@@ -177,11 +163,11 @@ async def assign_at_checkout(
             raise AssertionError("licenses issued in this transaction were already assigned")
         for license in line_licenses:
             license.customer_id, license.assigned_at = customer.id, now
-        await _notify(
+        await notify(
             reseller=reseller,
             customer=customer,
             created=created,
-            licenses=await _summaries(line_licenses, catalog),
+            licenses=await summaries(line_licenses, catalog),
             public_url=public_url,
             assigned_by=actor.name or actor.label,
         )
@@ -242,69 +228,3 @@ async def _already_assigned(license_id: int) -> DomainError:
         f"This license is already assigned{whom} and cannot be re-assigned.",
         field="license_key",
     )
-
-
-async def _summaries(licenses: Sequence[License], catalog: Catalog) -> list[LicenseSummary]:
-    addon_ids: dict[int, set[int]] = defaultdict(set)
-    rows = await LicenseAddon.filter(license_id__in=[lic.id for lic in licenses]).values_list(
-        "license_id", "addon_id"
-    )
-    for license_id, addon_id in rows:
-        addon_ids[license_id].add(addon_id)
-    summaries = []
-    for license in licenses:
-        product = catalog.by_id["product"][license.product_id]
-        summaries.append(
-            LicenseSummary(
-                key=license.key,
-                product=product.name,
-                edition=catalog.by_id["edition"][license.edition_id].name,
-                tier=catalog.by_id["tier"][license.tier_id].name,
-                addons=tuple(a.name for a in product.addons if a.id in addon_ids[license.id]),
-                maintenance_expires_at=license.maintenance_expires_at,
-            )
-        )
-    return summaries
-
-
-async def _notify(
-    *,
-    reseller: Reseller,
-    customer: User,
-    created: bool,
-    licenses: Sequence[LicenseSummary],
-    public_url: str,
-    assigned_by: str,
-) -> None:
-    """The customer's email (with a link to choose a password when new) and, if the account
-    wants it, a notice to its billing address."""
-    context: dict[str, object] = {
-        "name": customer.name,
-        "email": customer.email,
-        "reseller_name": reseller.name,
-        "licenses": list(licenses),
-        "sign_in_link": f"{public_url}{SIGN_IN_PATH}",
-    }
-    if created:
-        token, row = await issue_token(customer, TokenPurpose.NEW_CUSTOMER)
-        context |= {"link": set_password_link(public_url, token), "expires_at": row.expires_at}
-    await enqueue_email(
-        template="license_assigned_new_account" if created else "license_assigned",
-        to=[customer.email],
-        reseller_id=reseller.id,
-        context=context,
-    )
-    if reseller.notify_license_assigned and reseller.billing_email:
-        await enqueue_email(
-            template="license_assigned_notice",
-            to=[reseller.billing_email],
-            reseller_id=reseller.id,
-            context={
-                "reseller_name": reseller.name,
-                "customer_name": customer.name,
-                "customer_email": customer.email,
-                "customer_created": created,
-                "assigned_by": assigned_by,
-                "licenses": list(licenses),
-            },
-        )

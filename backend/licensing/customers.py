@@ -20,7 +20,6 @@ from tortoise.expressions import F, Q, Subquery
 from tortoise.functions import Count, Max, Min
 from tortoise.queryset import QuerySet
 
-from backend.errors import DomainError, ErrorKind
 from backend.identity.actor import Actor
 from backend.identity.models import User
 from backend.identity.roles import Permission, Role
@@ -60,8 +59,7 @@ def customers(
 ) -> QuerySet[User]:
     """The customers with at least one license in the actor's scope (vendor admins: of every
     reseller, or of ``reseller_id``); ``search`` matches part of the email or name."""
-    if not actor.can(Permission.CUSTOMERS_READ):
-        raise DomainError(ErrorKind.PERMISSION_DENIED, "Your role does not allow this.")
+    actor.require(Permission.CUSTOMERS_READ)
     # ``annotate`` leaves out the model's default ORDER BY, which would make PostgreSQL sort and
     # materialise the subquery (quadratic when its statistics are stale, e.g. after a bulk load)
     # instead of probing the (reseller_id, customer_id) index per customer
