@@ -142,7 +142,7 @@ export function LicenseOptionsForm({ product, errors: apiErrors, submitting, onS
           hint={
             choice.personal
               ? 'Licenses for your own use are not assigned to a customer.'
-              : 'The customer these licenses are for: the email is kept on the order line, and the licenses wait on the Licenses page for assignment.'
+              : 'The customer these licenses are for: they are assigned to this email at checkout, for good, and the customer gets an email with the keys (a new customer also gets an account and a link to choose a password).'
           }
           value={choice.assignToEmail}
           error={errors.fields.assignToEmail}
