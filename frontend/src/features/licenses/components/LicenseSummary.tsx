@@ -29,7 +29,7 @@ export function LicenseSummary({ license, linkOrder, showReseller }: LicenseSumm
             <CopyButton text={license.key} label="Copy key" />
           </span>,
         ],
-        ...(showReseller
+        ...(showReseller && license.reseller
           ? [['Reseller', <ResellerLink key="reseller" reseller={license.reseller} />] satisfies Detail]
           : []),
         ['Product', license.product.name],

@@ -34,7 +34,7 @@ export function LicensesTable({ licenses, linkOrders, showResellers }: LicensesT
           </th>
           {showResellers && (
             <td>
-              <ResellerLink reseller={license.reseller} />
+              {license.reseller ? <ResellerLink reseller={license.reseller} /> : <span className="muted">—</span>}
             </td>
           )}
           <td>{license.product.name}</td>
