@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from starlette.requests import Request
@@ -19,7 +20,9 @@ from starlette.types import Scope
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 SHORT = "public, max-age=3600"
-API_PREFIXES = ("graphql", "healthz", "exports/", "invoices/", ".well-known/", "assets/")
+API_PREFIXES = ("graphql", "healthz", "exports/", ".well-known/", "assets/")
+API_PATH = re.compile(r"invoices/[^/]+/pdf")
+"""API paths among the app's own: /invoices and /invoices/<id> are pages of the app."""
 DEFAULT_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -51,7 +54,11 @@ class SinglePageApp:
 
     async def respond(self, request: Request) -> Response:
         path = request.path_params.get("path", "")
-        if path.startswith(API_PREFIXES) or path in {p.rstrip("/") for p in API_PREFIXES}:
+        if (
+            path.startswith(API_PREFIXES)
+            or path in {p.rstrip("/") for p in API_PREFIXES}
+            or API_PATH.fullmatch(path)
+        ):
             return JSONResponse({"error": "not found"}, status_code=404)
         index = self.dist / "index.html"
         if not index.is_file():

@@ -46,6 +46,15 @@ async def test_unknown_api_paths_are_404(client: httpx.AsyncClient) -> None:
         assert response.json() == {"error": "not found"}
 
 
+async def test_pages_of_the_app_that_share_a_prefix_with_the_api_are_the_app(
+    client: httpx.AsyncClient,
+) -> None:
+    for path in ("/invoices", "/invoices/SW52b2ljZToy"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        assert "Partner Portal" in response.text
+
+
 async def test_path_traversal_stays_inside_the_build(client: httpx.AsyncClient) -> None:
     response = await client.get("/..%2f..%2fetc%2fpasswd")
     assert "root:" not in response.text
