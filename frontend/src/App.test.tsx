@@ -69,7 +69,7 @@ describe('App', () => {
       'Cart',
       'Licenses',
       'Orders',
-      'Customers',
+      'Reselling',
       'Invoices',
       'Account',
     ]);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorAlert } from './components/ErrorAlert';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Layout } from './components/Layout';
@@ -43,6 +43,9 @@ const OrdersView = lazy(() => import('./features/orders/views/OrdersView'));
 const OrderView = lazy(() => import('./features/orders/views/OrderView'));
 const InvoicesView = lazy(() => import('./features/invoices/views/InvoicesView'));
 const InvoiceView = lazy(() => import('./features/invoices/views/InvoiceView'));
+const ResellingView = lazy(() => import('./features/reselling/views/ResellingView'));
+const ModifyLicenseView = lazy(() => import('./features/licenses/views/ModifyLicenseView'));
+const MyLicensesView = lazy(() => import('./features/myLicenses/views/MyLicensesView'));
 
 /** Pages whose features are still to come, each for the roles that will use it. */
 const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; description: string }[] = [
@@ -51,12 +54,6 @@ const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; des
     area: 'dashboard',
     title: 'Dashboard',
     description: 'An overview of your licenses, open invoices and recent orders will appear here.',
-  },
-  {
-    path: '/customers',
-    area: 'customers',
-    title: 'Customers',
-    description: 'The customers you have resold licenses to will appear here.',
   },
 ];
 
@@ -126,7 +123,14 @@ function AppRoutes({ viewer }: ViewerProps) {
           <Route
             key={path}
             path={path}
-            element={restricted(area, <PlaceholderPage title={title} description={description} />)}
+            element={
+              // a customer's home is its own licenses
+              viewer?.role === 'CUSTOMER' && path === '/' ? (
+                <MyLicensesView />
+              ) : (
+                restricted(area, <PlaceholderPage title={title} description={description} />)
+              )
+            }
           />
         ))}
         <Route path="/profile" element={<ProfileView />} />
@@ -148,7 +152,10 @@ function AppRoutes({ viewer }: ViewerProps) {
         <Route path="/resellers/:resellerId" element={restricted('resellers', <ResellerView />)} />
         <Route path="/catalog" element={restricted('catalog', <CatalogAdminView />)} />
         <Route path="/licenses" element={restricted('licenses', <LicensesView />)} />
+        <Route path="/licenses/modify" element={restricted('modifyLicense', <ModifyLicenseView />)} />
         <Route path="/licenses/:licenseKey" element={restricted('licenses', <LicenseView />)} />
+        <Route path="/reselling" element={restricted('reselling', <ResellingView />)} />
+        <Route path="/customers" element={<Navigate to="/reselling" replace />} />
         <Route path="/orders" element={restricted('orders', <OrdersView />)} />
         <Route path="/orders/:orderId" element={restricted('orders', <OrderView />)} />
         <Route path="/invoices" element={restricted('invoices', <InvoicesView />)} />

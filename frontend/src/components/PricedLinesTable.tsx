@@ -10,18 +10,26 @@ export interface PricedTotals {
   total: Money;
 }
 
-interface PricedLinesTableProps {
+interface PricedLinesTableProps<Line extends PricedLine> {
   caption: string;
-  lines: readonly PricedLine[];
+  lines: readonly Line[];
   totals: PricedTotals;
   /** e.g. "Discount (20%)". */
   discountLabel?: string;
+  /** What the Item cell shows of a line; its description by default. */
+  itemOf?: (line: Line) => ReactNode;
 }
 
 const PRICE_COLUMNS = ['Quantity', 'Unit price', 'Subtotal', 'Discount', 'Total'];
 
 /** The lines with their prices, and the subtotal, discount and total below them. */
-export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Discount' }: PricedLinesTableProps) {
+export function PricedLinesTable<Line extends PricedLine>({
+  caption,
+  lines,
+  totals,
+  discountLabel = 'Discount',
+  itemOf,
+}: PricedLinesTableProps<Line>) {
   const totalRows: [string, ReactNode][] = [
     ['Subtotal', formatMoney(totals.subtotal)],
     [discountLabel, <AmountTakenOff money={totals.discount} />],
@@ -44,7 +52,7 @@ export function PricedLinesTable({ caption, lines, totals, discountLabel = 'Disc
         <tbody>
           {lines.map((line) => (
             <tr key={line.position}>
-              <td>{line.description}</td>
+              <td>{itemOf ? itemOf(line) : line.description}</td>
               <td className="price">{line.quantity}</td>
               <td className="price">{formatMoney(line.unitPrice)}</td>
               <td className="price">{formatMoney(line.subtotal)}</td>

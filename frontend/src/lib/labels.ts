@@ -1,4 +1,12 @@
-import type { EmailStatus, InvoiceStatus, LoginStatus, PaymentMethod, ResellerStatus, Role } from '../gql/graphql';
+import type {
+  EmailStatus,
+  InvoiceStatus,
+  LineKind,
+  LoginStatus,
+  PaymentMethod,
+  ResellerStatus,
+  Role,
+} from '../gql/graphql';
 
 export const ROLE_LABELS: Record<Role, string> = {
   VENDOR_ADMIN: 'Vendor administrator',
@@ -50,3 +58,16 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   PAY_ON_ORDER: 'Paid by card',
   INVOICE: 'Monthly invoice',
 };
+
+/** What a cart, order or invoice line buys. */
+export const LINE_KIND_LABELS: Record<LineKind, string> = {
+  NEW_LICENSE: 'New license',
+  UPGRADE: 'Upgrade',
+  MAINTENANCE_RENEWAL: 'M&S renewal',
+  MAINTENANCE_REINSTATEMENT: 'M&S reinstatement',
+};
+
+/** A number of years: "1 year", "3 years". */
+export function formatYears(years: number): string {
+  return years === 1 ? '1 year' : `${years} years`;
+}

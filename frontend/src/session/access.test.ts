@@ -9,13 +9,12 @@ function labels(role: Role, navigation: typeof mainNavigationFor) {
 
 describe('navigation by role', () => {
   it.each<[Role, string[]]>([
-    ['RESELLER_OWNER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
-    ['RESELLER_PURCHASER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Customers', 'Account']],
-    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
-    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Customers', 'Invoices', 'Account']],
+    ['RESELLER_OWNER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
+    ['RESELLER_PURCHASER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Reselling', 'Account']],
+    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
+    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
     ['VENDOR_ADMIN', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Invoices', 'Resellers', 'Catalog', 'Email', 'Audit log']],
-    // A customer's own licenses come once the API grants customers LICENSES_READ.
-    ['CUSTOMER', ['Dashboard']],
+    ['CUSTOMER', ['My licenses']],
   ])('shows %s the main links %j', (role, expected) => {
     expect(labels(role, mainNavigationFor)).toEqual(expected);
   });
@@ -37,5 +36,8 @@ describe('navigation by role', () => {
     expect(canUse(viewerWithRole('VENDOR_ADMIN'), 'account')).toBe(false);
     expect(canUse(viewerWithRole('RESELLER_PURCHASER'), 'invoices')).toBe(false);
     expect(canUse({ ...owner, permissions: ['ACCOUNT_READ', 'LICENSES_READ'] }, 'orders')).toBe(false);
+    expect(canUse({ ...owner, permissions: ['ACCOUNT_READ'] }, 'reselling')).toBe(false);
+    expect(canUse(viewerWithRole('CUSTOMER'), 'licenses')).toBe(false);
+    expect(canUse(viewerWithRole('RESELLER_VIEWER'), 'modifyLicense')).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ export type Area =
   | 'cart'
   | 'licenses'
   | 'orders'
-  | 'customers'
+  | 'reselling'
+  | 'modifyLicense'
+  | 'myLicenses'
   | 'invoices'
   | 'account'
   | 'apiKeys'
@@ -36,13 +38,20 @@ export function hasPermission(viewer: AccessViewer, permission: Permission): boo
   return viewer.permissions.includes(permission);
 }
 
+function isCustomer(viewer: AccessViewer): boolean {
+  return viewer.role === 'CUSTOMER';
+}
+
 const RULES: Record<Area, (viewer: AccessViewer) => boolean> = {
-  dashboard: () => true,
+  dashboard: (viewer) => !isCustomer(viewer),
   shop: (viewer) => isReseller(viewer) || viewer.role === 'VENDOR_ADMIN',
   cart: (viewer) => hasPermission(viewer, 'SHOP'),
-  licenses: (viewer) => hasPermission(viewer, 'LICENSES_READ'),
+  // a customer's LICENSES_READ reaches only its own licenses, on its own page
+  licenses: (viewer) => !isCustomer(viewer) && hasPermission(viewer, 'LICENSES_READ'),
   orders: (viewer) => hasPermission(viewer, 'ORDERS_READ'),
-  customers: isReseller,
+  reselling: (viewer) => isReseller(viewer) && hasPermission(viewer, 'CUSTOMERS_READ'),
+  modifyLicense: (viewer) => hasPermission(viewer, 'SHOP'),
+  myLicenses: isCustomer,
   invoices: (viewer) => hasPermission(viewer, 'INVOICES_READ'),
   account: (viewer) => isReseller(viewer) && hasPermission(viewer, 'ACCOUNT_READ'),
   apiKeys: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
@@ -64,11 +73,12 @@ interface AreaLink extends NavItem {
 
 const MAIN_NAVIGATION: readonly AreaLink[] = [
   { to: '/', label: 'Dashboard', area: 'dashboard', end: true },
+  { to: '/', label: 'My licenses', area: 'myLicenses', end: true },
   { to: '/shop', label: 'Shop', area: 'shop' },
   { to: '/cart', label: 'Cart', area: 'cart' },
   { to: '/licenses', label: 'Licenses', area: 'licenses' },
   { to: '/orders', label: 'Orders', area: 'orders' },
-  { to: '/customers', label: 'Customers', area: 'customers' },
+  { to: '/reselling', label: 'Reselling', area: 'reselling' },
   { to: '/invoices', label: 'Invoices', area: 'invoices' },
   { to: '/resellers', label: 'Resellers', area: 'resellers' },
   { to: '/catalog', label: 'Catalog', area: 'catalog' },

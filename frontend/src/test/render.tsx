@@ -20,6 +20,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'ORDERS_READ',
     'INVOICES_READ',
     'CUSTOMERS_READ',
+    'CATALOG_READ',
     'INSTALLATIONS_MANAGE',
   ],
   RESELLER_OWNER: [
@@ -32,6 +33,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'ORDERS_READ',
     'INVOICES_READ',
     'CUSTOMERS_READ',
+    'CATALOG_READ',
     'LICENSES_ASSIGN',
     'INSTALLATIONS_MANAGE',
   ],
@@ -41,6 +43,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'LICENSES_READ',
     'ORDERS_READ',
     'CUSTOMERS_READ',
+    'CATALOG_READ',
     'LICENSES_ASSIGN',
     'INSTALLATIONS_MANAGE',
   ],
@@ -50,6 +53,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'ORDERS_READ',
     'INVOICES_READ',
     'CUSTOMERS_READ',
+    'CATALOG_READ',
   ],
   RESELLER_VIEWER: [
     'ACCOUNT_READ',
@@ -57,6 +61,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'ORDERS_READ',
     'INVOICES_READ',
     'CUSTOMERS_READ',
+    'CATALOG_READ',
   ],
   CUSTOMER: ['LICENSES_READ', 'INSTALLATIONS_MANAGE'],
 };

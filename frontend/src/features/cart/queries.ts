@@ -1,12 +1,22 @@
 import { graphql } from '../../gql';
 import type { CartFieldsFragment } from '../../gql/graphql';
 
-/** A cart line as the cart and the checkout show it: what it buys and the server's amounts. */
+/**
+ * A cart line as the cart and the checkout show it: what it buys (new licenses, or a change of a
+ * license: upgrade or M&S) and the server's amounts.
+ */
 export const cartLineFields = graphql(`
   fragment CartLineFields on CartLine {
     id
+    kind
     description
     quantity
+    years
+    problem
+    license {
+      id
+      key
+    }
     assignToEmail
     personal
     product {

@@ -13,8 +13,12 @@ export const MAIL_ITEM = {
   addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
 };
 
+/** What a line of new licenses has none of: it changes no license. */
+export const NEW_LICENSES = { kind: 'NEW_LICENSE', years: null, problem: null, license: null } as const;
+
 export const MAIL_LINE: Line = {
   id: 'line-1',
+  ...NEW_LICENSES,
   description: 'SmarterMail Enterprise, 250 mailboxes + Exchange ActiveSync',
   quantity: 2,
   assignToEmail: 'alice@customer.example',
@@ -27,6 +31,7 @@ export const MAIL_LINE: Line = {
 
 export const TRACK_LINE: Line = {
   id: 'line-2',
+  ...NEW_LICENSES,
   description: 'SmarterTrack Professional, 5 agents',
   quantity: 1,
   assignToEmail: null,
@@ -38,6 +43,30 @@ export const TRACK_LINE: Line = {
   unitPrice: usd('449.00'),
   subtotal: usd('449.00'),
   total: usd('359.20'),
+};
+
+const MODIFIED_KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
+
+/** An upgrade of a license the license has since outgrown: it can no longer be bought. */
+export const UPGRADE_LINE: Line = {
+  ...TRACK_LINE,
+  id: 'line-3',
+  kind: 'UPGRADE',
+  description: `SmarterMail Professional, 1000 mailboxes → Enterprise, 1000 mailboxes; key ${MODIFIED_KEY}`,
+  license: { id: 'TGljZW5zZTox', key: MODIFIED_KEY },
+  problem: 'The license is Enterprise now.',
+  personal: false,
+};
+
+/** Three years of M&S for the same license. */
+export const RENEWAL_LINE: Line = {
+  ...TRACK_LINE,
+  id: 'line-4',
+  kind: 'MAINTENANCE_RENEWAL',
+  description: `SmarterMail Professional, 1000 mailboxes: M&S renewal, 3 years, until 2030-11-27; key ${MODIFIED_KEY}`,
+  license: { id: 'TGljZW5zZTox', key: MODIFIED_KEY },
+  years: 3,
+  personal: false,
 };
 
 export function cartOf(lines: Line[], totals: { subtotal: string; discount: string; total: string }): CartFieldsFragment {

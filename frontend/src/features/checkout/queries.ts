@@ -33,8 +33,14 @@ export const confirmationOrderFields = graphql(`
     ...OrderTotalsFields
     lines {
       position
+      kind
       description
       quantity
+      years
+      license {
+        id
+        key
+      }
       assignToEmail
       personal
       product {

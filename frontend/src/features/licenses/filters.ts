@@ -1,10 +1,15 @@
 import type { LicenseFilter, LicenseStatus } from '../../gql/graphql';
 
-/** The licenses list's filters as the page's address holds them: `?status=UNASSIGNED&product=smartermail&search=7KQ2`. */
+/**
+ * The licenses list's filters as the page's address holds them:
+ * `?status=UNASSIGNED&product=smartermail&search=7KQ2`, and `?customer=<id>` for one customer's licenses.
+ */
 export interface LicenseListFilters {
   status: LicenseStatus | null;
   productCode: string;
   search: string;
+  /** One customer's licenses (the customer's global id), as the Reselling page links to them; '' for all. */
+  customerId: string;
 }
 
 function statusOf(value: string | null): LicenseStatus | null {
@@ -17,23 +22,36 @@ export function filtersFromParams(params: URLSearchParams): LicenseListFilters {
     status: statusOf(params.get('status')),
     productCode: params.get('product')?.trim() ?? '',
     search: params.get('search')?.trim() ?? '',
+    customerId: params.get('customer')?.trim() ?? '',
   };
 }
 
 /** The address's query for the filters, with filters not in effect left out. */
-export function paramsFromFilters({ status, productCode, search }: LicenseListFilters): URLSearchParams {
+export function paramsFromFilters({ status, productCode, search, customerId }: LicenseListFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (status) params.set('status', status);
   if (productCode) params.set('product', productCode);
   if (search) params.set('search', search);
+  if (customerId) params.set('customer', customerId);
   return params;
 }
 
 /** The API's filter for the list's filters. */
-export function apiFilterOf({ status, productCode, search }: LicenseListFilters): LicenseFilter {
-  return { status, productCode: productCode || null, search: search || null };
+export function apiFilterOf({ status, productCode, search, customerId }: LicenseListFilters): LicenseFilter {
+  return {
+    status,
+    productCode: productCode || null,
+    search: search || null,
+    ...(customerId ? { customerId } : {}),
+  };
 }
 
-export function isFiltered({ status, productCode, search }: LicenseListFilters): boolean {
-  return status !== null || productCode !== '' || search !== '';
+export function isFiltered({ status, productCode, search, customerId }: LicenseListFilters): boolean {
+  return status !== null || productCode !== '' || search !== '' || customerId !== '';
+}
+
+/** The licenses page showing one customer's licenses. */
+export function customerLicensesPath(customerId: string): string {
+  const filters: LicenseListFilters = { status: null, productCode: '', search: '', customerId };
+  return `/licenses?${paramsFromFilters(filters).toString()}`;
 }

@@ -66,6 +66,9 @@ export const licenseQuery = graphql(`
   query License($key: String!) {
     license(key: $key) {
       ...LicenseRowFields
+      ...LicenseAssignmentFields
+      ...LicenseModificationFields
+      ...LicenseInstallationsFields
       revision
       assignedAt
     }

@@ -67,6 +67,12 @@ export const orderQuery = graphql(`
         }
         lines {
           ...PricedOrderLineFields
+          kind
+          years
+          license {
+            id
+            key
+          }
         }
         invoice {
           ...InvoiceStatusFields
@@ -91,3 +97,4 @@ export const orderQuery = graphql(`
 
 export type OrderRow = OrdersQuery['orders']['edges'][number]['node'];
 export type OrderDetails = Extract<NonNullable<OrderQuery['node']>, { __typename: 'Order' }>;
+export type OrderLine = OrderDetails['lines'][number];

@@ -1,7 +1,7 @@
 import { DataTable } from '../../../components/DataTable';
 import { formatMoney, type Money } from '../../../lib/money';
 import type { CartLine } from '../queries';
-import { LineSummary, type LineContents } from './LineSummary';
+import { isModification, LineSummary, lineName, type LineContents } from './LineSummary';
 import { QuantityForm } from './QuantityForm';
 
 /** What the table shows of a line: a cart's, or an order's once placed. */
@@ -56,7 +56,7 @@ export function LinesTable<Line extends ShownLine>({ caption, lines, keyOf, plac
   return (
     <DataTable caption={caption} columns={columns} className="cart-lines">
       {lines.map((line) => {
-        const subject = `${line.product.name} ${line.edition.name}, ${line.tier.name}`;
+        const subject = lineName(line);
         const key = keyOf(line);
         const busy = editing?.busyLineId === key;
         return (
@@ -66,7 +66,7 @@ export function LinesTable<Line extends ShownLine>({ caption, lines, keyOf, plac
             </th>
             <td className="price">{formatMoney(line.unitPrice)}</td>
             <td>
-              {editing ? (
+              {editing && !isModification(line) ? (
                 <QuantityForm
                   key={`${key}:${line.quantity}`}
                   subject={subject}

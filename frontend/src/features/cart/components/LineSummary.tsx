@@ -1,3 +1,8 @@
+import { Link } from 'react-router';
+import type { LineKind } from '../../../gql/graphql';
+import { formatYears, LINE_KIND_LABELS } from '../../../lib/labels';
+import { licensePath } from '../../../lib/paths';
+
 interface Named {
   name: string;
 }
@@ -10,6 +15,16 @@ export interface LineContents {
   addons: readonly Named[];
   assignToEmail?: string | null;
   personal: boolean;
+  /** New licenses, or a change of one: an upgrade or M&S (new licenses when not given). */
+  kind?: LineKind;
+  /** The line as the invoice reads it. */
+  description?: string;
+  /** The license an upgrade or M&S line changes. */
+  license?: { key: string } | null;
+  /** Years of M&S. */
+  years?: number | null;
+  /** Why a cart line can no longer be bought. */
+  problem?: string | null;
 }
 
 interface LineSummaryProps {
@@ -18,8 +33,22 @@ interface LineSummaryProps {
   placed?: boolean;
 }
 
-/** The line's product, edition and tier, its add-ons, and who the licenses are for. */
+/** Whether a line changes a license (upgrade, M&S) rather than buying new ones. */
+export function isModification(line: Pick<LineContents, 'kind'>): boolean {
+  return line.kind !== undefined && line.kind !== 'NEW_LICENSE';
+}
+
+/** The line in a few words, for buttons and messages: "SmarterMail Enterprise, 250 mailboxes", "Upgrade of ABC…". */
+export function lineName(line: LineContents): string {
+  if (isModification(line) && line.kind) {
+    return `${LINE_KIND_LABELS[line.kind]} of ${line.license?.key ?? `${line.product.name} ${line.edition.name}`}`;
+  }
+  return `${line.product.name} ${line.edition.name}, ${line.tier.name}`;
+}
+
+/** The line's product, edition and tier, its add-ons, and who the licenses are for; or the change of a license. */
 export function LineSummary({ line, placed = false }: LineSummaryProps) {
+  if (isModification(line)) return <ModificationSummary line={line} />;
   return (
     <>
       <span className="line-title">
@@ -29,6 +58,29 @@ export function LineSummary({ line, placed = false }: LineSummaryProps) {
         {line.addons.length > 0 ? `Add-ons: ${line.addons.map((addon) => addon.name).join(', ')}` : 'No add-ons'}
       </span>
       <span className="cell-note">{assignmentOf(line, placed)}</span>
+    </>
+  );
+}
+
+/** An upgrade or M&S line: what it changes, of which license, for how many years, and why it cannot be bought. */
+function ModificationSummary({ line }: { line: LineContents }) {
+  return (
+    <>
+      <span className="line-title">{line.kind && LINE_KIND_LABELS[line.kind]}</span>
+      {line.description && <span className="cell-note">{line.description}</span>}
+      {line.license && (
+        <span className="cell-note">
+          License <Link to={licensePath(line.license.key)}>{line.license.key}</Link>
+        </span>
+      )}
+      {line.years ? (
+        <span className="cell-note">{formatYears(line.years)} of M&amp;S</span>
+      ) : null}
+      {line.problem && (
+        <span className="cell-note warning">
+          <strong>Can no longer be bought:</strong> {line.problem} Remove this line to check out.
+        </span>
+      )}
     </>
   );
 }

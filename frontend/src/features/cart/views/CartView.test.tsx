@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mockApi, type Answer } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView } from '../../../test/render';
-import { CART, cartOf, EMPTY_CART, MAIL_LINE, TRACK_LINE } from '../testData';
+import { CART, cartOf, EMPTY_CART, MAIL_LINE, RENEWAL_LINE, TRACK_LINE, UPGRADE_LINE } from '../testData';
 import CartView from './CartView';
 
 function renderCart(answers: Record<string, Answer | Answer[]> = {}) {
@@ -127,6 +127,28 @@ describe('CartView', () => {
 
     expect(screen.getByRole('alert')).toHaveTextContent('No such cart line.');
     expect(lineRow(/^SmarterTrack/)).toBeInTheDocument();
+  });
+
+  it('shows upgrade and M&S lines with their license and years, without a quantity, and one that can no longer be bought', () => {
+    const cart = cartOf([UPGRADE_LINE, RENEWAL_LINE], { subtotal: '898.00', discount: '179.60', total: '718.40' });
+    renderCart({ ShoppingCart: { data: { cart } } });
+    const key = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
+
+    const upgrade = lineRow(/^Upgrade/);
+    const item = within(upgrade).getByRole('rowheader');
+    expect(item).toHaveTextContent(UPGRADE_LINE.description);
+    expect(within(item).getByRole('link', { name: key })).toHaveAttribute('href', `/licenses/${key}`);
+    expect(item).toHaveTextContent(
+      'Can no longer be bought: The license is Enterprise now. Remove this line to check out.',
+    );
+    expect(within(upgrade).queryByRole('spinbutton')).not.toBeInTheDocument();
+    expect(cells(upgrade)[1]).toBe('1');
+    expect(within(upgrade).getByRole('button', { name: `Remove Upgrade of ${key}` })).toBeInTheDocument();
+
+    const renewal = lineRow(/^M&S renewal/);
+    expect(within(renewal).getByRole('rowheader')).toHaveTextContent('3 years of M&S');
+    expect(within(renewal).getByRole('rowheader')).not.toHaveTextContent('Can no longer be bought');
+    expect(within(renewal).queryByRole('spinbutton')).not.toBeInTheDocument();
   });
 
   it('points an empty cart to the shop', () => {

@@ -10,6 +10,7 @@ import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { CartLinesTable } from '../components/CartLinesTable';
 import { CartTotals } from '../components/CartTotals';
 import { EmptyCart } from '../components/EmptyCart';
+import { lineName } from '../components/LineSummary';
 import { QUANTITY_PROBLEM, quantityOf } from '../quantity';
 import {
   removeCartLineMutation,
@@ -57,7 +58,7 @@ export default function CartView() {
       setBusyLineId(null);
       if (payload) {
         remember(after, payload.cart);
-        setMessage(`${nameOf(line)}: the quantity is now ${quantity}.`);
+        setMessage(`${lineName(line)}: the quantity is now ${quantity}.`);
       }
     });
   }
@@ -71,7 +72,7 @@ export default function CartView() {
       setBusyLineId(null);
       if (payload) {
         remember(after, payload.cart);
-        setMessage(`${nameOf(line)} was removed from your cart.`);
+        setMessage(`${lineName(line)} was removed from your cart.`);
       }
     });
   }
@@ -132,8 +133,4 @@ export default function CartView() {
       </QueryContent>
     </Page>
   );
-}
-
-function nameOf(line: CartLine): string {
-  return `${line.product.name} ${line.edition.name}, ${line.tier.name}`;
 }

@@ -39,14 +39,18 @@ export function OrderConfirmation({ confirmation }: { confirmation: Confirmation
         <p>
           {replayed
             ? 'Your earlier attempt placed this order; sending it again did not buy anything twice.'
-            : `Thank you: your order is placed and ${count} new ${count === 1 ? 'license was' : 'licenses were'} issued.`}
+            : count === 0
+              ? 'Thank you: your order is placed and its changes are made to your licenses.'
+              : `Thank you: your order is placed and ${count} new ${count === 1 ? 'license was' : 'licenses were'} issued.`}
         </p>
       </div>
       <DetailsList details={details} />
-      <Panel title="License keys">
-        <p>A license for resale can be activated once it is assigned to a customer.</p>
-        <LicenseKeysTable licenses={licenses} />
-      </Panel>
+      {count > 0 && (
+        <Panel title="License keys">
+          <p>A license for resale can be activated once it is assigned to a customer.</p>
+          <LicenseKeysTable licenses={licenses} />
+        </Panel>
+      )}
       <Panel title="Order summary">
         <LinesTable
           caption={`Lines of order ${order.number}`}

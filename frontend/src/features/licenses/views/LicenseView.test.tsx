@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LicenseQuery } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
 import { renderView, viewerWithRole } from '../../../test/render';
+import { ACTIVE_INSTALLATION, OLD_INSTALLATION, PRODUCT, RENEWAL } from '../testData';
 import LicenseView from './LicenseView';
 
 const KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
@@ -15,9 +16,9 @@ const LICENSE: { data: LicenseQuery } = {
       key: KEY,
       status: 'UNASSIGNED',
       personal: false,
-      product: { code: 'smartermail', name: 'SmarterMail' },
-      edition: { name: 'Professional' },
-      tier: { name: '1000 mailboxes' },
+      product: { id: 'UHJvZHVjdDox', code: 'smartermail', name: 'SmarterMail' },
+      edition: { code: 'professional', name: 'Professional' },
+      tier: { code: '1000', name: '1000 mailboxes' },
       addons: [],
       maintenanceExpiresAt: '2027-11-27T12:00:00+00:00',
       maintenanceStatus: 'EXPIRED',
@@ -26,6 +27,10 @@ const LICENSE: { data: LicenseQuery } = {
       revision: 3,
       order: { id: 'T3JkZXI6MQ==', number: 'ORD-2026-000001' },
       reseller: { id: 'UmVzZWxsZXI6MQ==', name: 'Reseller Example Inc.' },
+      customer: null,
+      maintenanceOffer: RENEWAL,
+      reactivationRequired: true,
+      activations: [ACTIVE_INSTALLATION, OLD_INSTALLATION],
     },
   },
 };
@@ -54,7 +59,8 @@ describe('LicenseView', () => {
     expect(detail('Revision')).toHaveTextContent('3');
     expect(screen.getByRole('link', { name: 'ORD-2026-000001' })).toHaveAttribute('href', '/orders/T3JkZXI6MQ%3D%3D');
     expect(screen.getByRole('heading', { level: 2, name: 'Assignment and changes' })).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /assign/i })).not.toBeInTheDocument();
+    // An unassigned license for resale: the owner may assign it (see reselling's LicenseAssignment tests).
+    expect(screen.getByRole('button', { name: 'Assign license' })).toBeInTheDocument();
     expect(screen.queryByText('Reseller', { selector: 'dt' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Copy key' }));
@@ -75,6 +81,38 @@ describe('LicenseView', () => {
     const reseller = detail('Reseller');
     expect(reseller).toHaveTextContent('Reseller Example Inc.');
     expect(within(reseller as HTMLElement).getByRole('link')).toHaveAttribute('href', '/resellers/UmVzZWxsZXI6MQ%3D%3D');
+  });
+
+  it('offers the license’s changes to those who shop, and lists its installations', () => {
+    const api = mockApi({ License: LICENSE, ModificationChoices: { data: { product: PRODUCT } } });
+    renderView(<LicenseView />, { client: api.client, route: '/licenses/:licenseKey', path: `/licenses/${KEY}` });
+
+    expect(api.variablesOf('ModificationChoices')).toEqual([{ code: 'smartermail' }]);
+    const changes = screen.getByRole('region', { name: 'Assignment and changes' });
+    expect(within(changes).getByRole('button', { name: 'Upgrade' })).toBeInTheDocument();
+    // M&S ended within the grace period: still a renewal; add-ons wait for it
+    expect(within(changes).getByRole('button', { name: 'Renew M&S' })).toBeInTheDocument();
+    expect(within(changes).getByRole('button', { name: 'Buy add-ons' })).toHaveAttribute('aria-disabled', 'true');
+
+    const installations = screen.getByRole('region', { name: 'Installations' });
+    expect(installations).toHaveTextContent('that server must activate again');
+    const table = within(installations).getByRole('table', { name: `Installations of ${KEY}` });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getByRole('button', { name: 'Deactivate mail.customer.example' })).toBeInTheDocument();
+  });
+
+  it('shows the vendor the installations but no changes to buy', () => {
+    const api = mockApi({ License: LICENSE });
+    renderView(<LicenseView />, {
+      client: api.client,
+      route: '/licenses/:licenseKey',
+      path: `/licenses/${KEY}`,
+      viewer: viewerWithRole('VENDOR_ADMIN'),
+    });
+
+    expect(screen.queryByRole('button', { name: 'Upgrade' })).not.toBeInTheDocument();
+    expect(api.variablesOf('ModificationChoices')).toEqual([]);
+    expect(screen.getByRole('table', { name: `Installations of ${KEY}` })).toBeInTheDocument();
   });
 
   it('says so when the account has no license with the key', () => {

@@ -6,7 +6,10 @@ import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { LicenseSummary } from '../components/LicenseSummary';
+import { LicenseAssignment } from '../../reselling/views/LicenseAssignment';
 import { licenseQuery, type LicenseDetails } from '../queries';
+import { LicenseInstallations } from './LicenseInstallations';
+import { ModifyLicensePanel } from './ModifyLicensePanel';
 
 /** One license by its key: all its details and the key to copy. */
 export default function LicenseView() {
@@ -32,13 +35,11 @@ function License({ license }: { license: LicenseDetails }) {
         showReseller={hasPermission(viewer, 'RESELLERS_MANAGE')}
       />
       <Panel title="Assignment and changes">
-        <p>
-          {license.status === 'UNASSIGNED'
-            ? 'This license is not assigned to a customer yet. '
-            : 'This license is assigned to a customer. '}
-          Assigning licenses, upgrading them, buying add-ons and renewing Maintenance &amp; Support are not in the
-          portal yet; they will be offered here.
-        </p>
+        <LicenseAssignment license={license} />
+        <ModifyLicensePanel license={license} />
+      </Panel>
+      <Panel title="Installations">
+        <LicenseInstallations license={license} />
       </Panel>
     </Page>
   );

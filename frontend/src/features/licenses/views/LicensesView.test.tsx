@@ -98,6 +98,7 @@ describe('LicensesView', () => {
     expect(track).not.toHaveTextContent('Personal');
     expect(track).toHaveTextContent('Lapsed');
     expect(screen.getByText('Showing 2 licenses, all there are.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Modify existing license' })).toHaveAttribute('href', '/licenses/modify');
     expect(screen.queryByRole('columnheader', { name: 'Reseller' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Reseller Example Inc.' })).not.toBeInTheDocument();
   });
@@ -194,5 +195,6 @@ describe('LicensesView', () => {
 
     expect(screen.getByText(/No license matches these filters/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Show all licenses' })).toHaveAttribute('href', '/licenses');
+    expect(screen.queryByRole('link', { name: 'Modify existing license' })).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import { Page } from '../../../components/Page';
 import { describeError } from '../../../lib/errors';
 import { useConnection } from '../../../lib/useConnection';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
-import { hasPermission } from '../../../session/access';
+import { canUse, hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { LicenseFilters } from '../components/LicenseFilters';
 import { LicensesTable } from '../components/LicensesTable';
@@ -28,6 +28,19 @@ export default function LicensesView() {
         {isVendor ? 'The licenses of every reseller account' : 'Every license your account has bought'}, newest
         first: open one for its details.
       </p>
+      {canUse(viewer, 'modifyLicense') && (
+        <p>
+          <Link to="/licenses/modify" className="button-link">
+            Modify existing license
+          </Link>
+        </p>
+      )}
+      {filters.customerId && (
+        <p>
+          Only the licenses assigned to one customer (from the Reselling page).{' '}
+          <Link to="/licenses">Show all licenses</Link>
+        </p>
+      )}
       <LicenseFilters
         filters={filters}
         products={products.data?.products ?? []}

@@ -25,6 +25,9 @@ const ORDER: OrderNode = {
   lines: [
     {
       position: 1,
+      kind: 'NEW_LICENSE',
+      years: null,
+      license: null,
       description: 'SmarterMail Enterprise, 250 mailboxes',
       quantity: 2,
       unitPrice: usd('1249.00'),
@@ -58,6 +61,28 @@ const ORDER: OrderNode = {
       tier: { name: '250 mailboxes' },
     },
   ],
+};
+
+const KEY = 'AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF';
+
+/** The same order had it renewed M&S of one of its licenses instead. */
+const RENEWAL_ORDER: OrderNode = {
+  ...ORDER,
+  lines: [
+    {
+      position: 1,
+      kind: 'MAINTENANCE_RENEWAL',
+      years: 2,
+      license: { id: 'TGljZW5zZTox', key: KEY },
+      description: `SmarterMail Enterprise, 250 mailboxes: M&S renewal, 2 years, until 2029-11-27; key ${KEY}`,
+      quantity: 1,
+      unitPrice: usd('1249.00'),
+      subtotal: usd('1249.00'),
+      discount: usd('249.80'),
+      total: usd('999.20'),
+    },
+  ],
+  licenses: [],
 };
 
 function panel(name: string) {
@@ -141,6 +166,17 @@ describe('OrderView', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Order ORD-2026-000001' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Invoice' })).not.toBeInTheDocument();
     expect(screen.queryByText(/INV-/)).not.toBeInTheDocument();
+  });
+
+  it('shows what an M&S line renewed: its kind, the license linked and the years', () => {
+    const api = mockApi({ Order: { data: { node: RENEWAL_ORDER } } });
+    renderView(<OrderView />, { client: api.client, route: '/orders/:orderId', path: '/orders/T3JkZXI6MQ%3D%3D' });
+
+    const lines = within(panel('Lines')).getByRole('table', { name: 'Lines of order ORD-2026-000001' });
+    const item = within(lines).getAllByRole('row')[1]?.querySelector('td');
+    expect(item).toHaveTextContent(`M&S renewal${RENEWAL_ORDER.lines[0]?.description ?? ''}License ${KEY}2 years of M&S`);
+    expect(within(lines).getByRole('link', { name: KEY })).toHaveAttribute('href', `/licenses/${KEY}`);
+    expect(panel('Licenses issued')).toHaveTextContent('This order issued no new licenses.');
   });
 
   it('shows a not-found page for an id that is not an order of the account', () => {

@@ -11,6 +11,7 @@ import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { IssuedLicenses } from '../components/IssuedLicenses';
 import { OrderInvoice } from '../components/OrderInvoice';
+import { OrderLineItem } from '../components/OrderLineItem';
 import { OrderSummary } from '../components/OrderSummary';
 import { orderQuery, type OrderDetails } from '../queries';
 
@@ -39,6 +40,7 @@ function Order({ order }: { order: OrderDetails }) {
           lines={order.lines}
           totals={order}
           discountLabel={`Discount (${formatPercent(order.discountPercent)})`}
+          itemOf={(line) => <OrderLineItem line={line} />}
         />
       </Panel>
       {order.invoice && (
