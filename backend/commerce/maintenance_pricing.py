@@ -10,12 +10,9 @@ from datetime import datetime
 from backend.catalog.services import (
     Catalog,
     CatalogAddon,
-    CatalogEdition,
-    CatalogProduct,
-    CatalogTier,
 )
 from backend.commerce.models import MAX_MAINTENANCE_YEARS, LineKind
-from backend.commerce.modification_pricing import LicenseState, iso_day
+from backend.commerce.modification_pricing import AboutLicense, LicenseState, iso_day
 from backend.commerce.pricing import (
     YEAR_MONTHS,
     add_months,
@@ -41,7 +38,7 @@ def months_lapsed(expired_at: datetime, *, now: datetime) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Maintenance:
+class Maintenance(AboutLicense):
     """A priced M&S renewal or reinstatement of one license, for ``years`` years."""
 
     license: LicenseState
@@ -57,18 +54,6 @@ class Maintenance:
     fee: int
     """The reinstatement fee (0 for a renewal)."""
     new_expires_at: datetime
-
-    @property
-    def product(self) -> CatalogProduct:
-        return self.license.product
-
-    @property
-    def edition(self) -> CatalogEdition:
-        return self.license.edition
-
-    @property
-    def tier(self) -> CatalogTier:
-        return self.license.tier
 
     @property
     def addons(self) -> tuple[CatalogAddon, ...]:

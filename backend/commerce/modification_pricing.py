@@ -351,14 +351,11 @@ def _added_addons(
     return tuple(sorted(found, key=product.addons.index))
 
 
-@dataclass(frozen=True, slots=True)
-class Unavailable:
-    """A modification in a cart that can no longer be bought (the license changed, or time
-    passed): shown with its reason at no price, refused at checkout."""
+class AboutLicense:
+    """A line about one license that leaves its product, edition and tier as they are."""
 
+    __slots__ = ()
     license: LicenseState
-    kind: LineKind
-    problem: str
 
     @property
     def product(self) -> CatalogProduct:
@@ -371,6 +368,16 @@ class Unavailable:
     @property
     def tier(self) -> CatalogTier:
         return self.license.tier
+
+
+@dataclass(frozen=True, slots=True)
+class Unavailable(AboutLicense):
+    """A modification in a cart that can no longer be bought (the license changed, or time
+    passed): shown with its reason at no price, refused at checkout."""
+
+    license: LicenseState
+    kind: LineKind
+    problem: str
 
     @property
     def addons(self) -> tuple[CatalogAddon, ...]:

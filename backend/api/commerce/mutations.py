@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import strawberry
 
 from backend.api.billing.types import Invoice
@@ -13,7 +15,8 @@ from backend.api.errors import UserError, errors_field, user_errors
 from backend.api.ids import required_id
 from backend.api.licensing.types import License
 from backend.api.permissions import access
-from backend.commerce import cart, checkout
+from backend.catalog.services import Catalog
+from backend.commerce import cart, checkout, models
 from backend.commerce.billing_details import BillingChanges
 from backend.errors import DomainError
 
@@ -177,23 +180,34 @@ async def _cart(info: Info) -> Cart:
     return Cart.from_priced(await cart.load_cart(actor=info.context.actor, catalog=catalog))
 
 
+async def _changed(
+    info: Info, change: Callable[[Catalog], Awaitable[models.CartLine]]
+) -> CartPayload:
+    """The payload of a change to one cart line: the whole cart and that line, or the
+    change's problems. ``change`` gets the request's catalog, which the cart is priced from."""
+    try:
+        row = await change(await info.context.loaders.catalog.load())
+        current = await _cart(info)
+    except DomainError as error:
+        return CartPayload(user_errors=user_errors(error))
+    line = next(line for line in current.lines if _is(line, row.id))
+    return CartPayload(cart=current, cart_line=line)
+
+
 @strawberry.type
 class CommerceMutation:
     @strawberry.mutation(
         description="Add new licenses to the cart.", extensions=access(Permission.SHOP)
     )
     async def add_new_license_to_cart(self, info: Info, input: NewLicenseInput) -> CartPayload:
-        try:
-            row = await cart.add_new_license(
+        return await _changed(
+            info,
+            lambda catalog: cart.add_new_license(
                 actor=info.context.actor,
                 request=input.request(),
-                catalog=await info.context.loaders.catalog.load(),
-            )
-            current = await _cart(info)
-        except DomainError as error:
-            return CartPayload(user_errors=user_errors(error))
-        line = next(line for line in current.lines if _is(line, row.id))
-        return CartPayload(cart=current, cart_line=line)
+                catalog=catalog,
+            ),
+        )
 
     @strawberry.mutation(
         description="Add an upgrade of one of the account's licenses to the cart: a higher "
@@ -203,17 +217,14 @@ class CommerceMutation:
     async def add_license_upgrade_to_cart(
         self, info: Info, input: LicenseUpgradeInput
     ) -> CartPayload:
-        try:
-            row = await cart.add_license_upgrade(
+        return await _changed(
+            info,
+            lambda catalog: cart.add_license_upgrade(
                 actor=info.context.actor,
                 request=input.request(),
-                catalog=await info.context.loaders.catalog.load(),
-            )
-            current = await _cart(info)
-        except DomainError as error:
-            return CartPayload(user_errors=user_errors(error))
-        line = next(line for line in current.lines if _is(line, row.id))
-        return CartPayload(cart=current, cart_line=line)
+                catalog=catalog,
+            ),
+        )
 
     @strawberry.mutation(
         description="Add M&S for one of the account's licenses to the cart: a renewal, or a "
@@ -221,17 +232,14 @@ class CommerceMutation:
         extensions=access(Permission.SHOP),
     )
     async def add_maintenance_to_cart(self, info: Info, input: MaintenanceInput) -> CartPayload:
-        try:
-            row = await cart.add_maintenance(
+        return await _changed(
+            info,
+            lambda catalog: cart.add_maintenance(
                 actor=info.context.actor,
                 request=input.request(),
-                catalog=await info.context.loaders.catalog.load(),
-            )
-            current = await _cart(info)
-        except DomainError as error:
-            return CartPayload(user_errors=user_errors(error))
-        line = next(line for line in current.lines if _is(line, row.id))
-        return CartPayload(cart=current, cart_line=line)
+                catalog=catalog,
+            ),
+        )
 
     @strawberry.mutation(
         description="Change a cart line's quantity or assignment (new licenses) or its years "
@@ -239,8 +247,9 @@ class CommerceMutation:
         extensions=access(Permission.SHOP),
     )
     async def update_cart_line(self, info: Info, input: UpdateCartLineInput) -> CartPayload:
-        try:
-            row = await cart.update_line(
+        return await _changed(
+            info,
+            lambda catalog: cart.update_line(
                 actor=info.context.actor,
                 line_id=_line_id(input.line_id),
                 changes=cart.LineChanges(
@@ -249,13 +258,9 @@ class CommerceMutation:
                     personal=input.personal,
                     years=input.years,
                 ),
-                catalog=await info.context.loaders.catalog.load(),
-            )
-            current = await _cart(info)
-        except DomainError as error:
-            return CartPayload(user_errors=user_errors(error))
-        line = next(line for line in current.lines if _is(line, row.id))
-        return CartPayload(cart=current, cart_line=line)
+                catalog=catalog,
+            ),
+        )
 
     @strawberry.mutation(
         description="Remove a line from the cart.", extensions=access(Permission.SHOP)
