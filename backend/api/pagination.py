@@ -21,6 +21,7 @@ from backend.api.errors import ClientError
 MAX_PAGE_SIZE = 100
 NodeT = TypeVar("NodeT", bound=relay.Node)
 ModelT = TypeVar("ModelT", bound=Model)
+RowT = TypeVar("RowT")
 
 
 def check_first(first: int) -> int:
@@ -76,13 +77,27 @@ async def paginate(
             raise ClientError("`after` is not a cursor of this list.") from None
         queryset = queryset.filter(_after(order, typed))
     rows = await queryset.order_by(*order).limit(first + 1)
-    page = rows[:first]
+    return connection(
+        rows,
+        first=first,
+        after=after,
+        cursor_of=lambda row: [getattr(row, spec.lstrip("-")) for spec in order],
+        to_node=to_node,
+    )
+
+
+def connection(
+    rows: Sequence[RowT],
+    *,
+    first: int,
+    after: str | None,
+    cursor_of: Callable[[RowT], list[Any]],
+    to_node: Callable[[RowT], NodeT],
+) -> relay.Connection[NodeT]:
+    """The connection of a page read with one row more than ``first`` (which tells whether
+    there is a next page); ``cursor_of`` gives a row's sort values."""
     edges = [
-        relay.Edge(
-            cursor=encode_cursor([getattr(row, spec.lstrip("-")) for spec in order]),
-            node=to_node(row),
-        )
-        for row in page
+        relay.Edge(cursor=encode_cursor(cursor_of(row)), node=to_node(row)) for row in rows[:first]
     ]
     return relay.Connection(
         edges=edges,

@@ -14,7 +14,7 @@ from backend.api.context import Info
 from backend.api.errors import ClientError
 from backend.api.ids import MAX_ID, id_filter, is_database_id
 from backend.api.licensing.types import License
-from backend.api.pagination import check_first, decode_cursor, encode_cursor, paginate
+from backend.api.pagination import check_first, connection, decode_cursor, paginate
 from backend.api.permissions import access
 from backend.identity.models import User
 from backend.identity.roles import Permission
@@ -76,18 +76,12 @@ class Customer(relay.Node):
         rows = await context.loaders.licenses_by_customer.load(
             context.actor, self.reseller_id, self.id, first + 1, cursor
         )
-        edges = [
-            relay.Edge(cursor=encode_cursor([row.assigned_at, row.id]), node=License.from_row(row))
-            for row in rows[:first]
-        ]
-        return relay.Connection(
-            edges=edges,
-            page_info=relay.PageInfo(
-                has_next_page=len(rows) > first,
-                has_previous_page=after is not None,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+        return connection(
+            rows,
+            first=first,
+            after=after,
+            cursor_of=lambda row: [row.assigned_at, row.id],
+            to_node=License.from_row,
         )
 
     @classmethod
