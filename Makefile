@@ -54,9 +54,10 @@ build: node_modules/.package-lock.json ## build the web app into frontend/dist
 serve: ## serve without reinstalling
 	$(BIN)/partner-portal serve --host $(HOST) --port $(PORT)
 
-bench: install-dev ## print how fast sign-in, the account lists, buying and the commerce lists answer
+bench: install-dev ## print how fast sign-in, the account lists, buying, the commerce lists and the customers export answer
 	$(BIN)/python -m tests.bench.identity
 	$(BIN)/python -m tests.bench.commerce
+	$(BIN)/python -m tests.bench.customers
 
 # --- checks --------------------------------------------------------------------------------
 lint: install-dev ## ruff (lint and format) and eslint

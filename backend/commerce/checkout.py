@@ -41,6 +41,7 @@ from backend.commerce.orders import Placed, PriceLines, placed_order, write_orde
 from backend.errors import DomainError, ErrorKind, Problems
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
+from backend.licensing.assignment import check_assignees
 from backend.licensing.modifying import states_by_key
 from backend.payments.gateway import (
     PaymentGateway,
@@ -275,6 +276,14 @@ async def _place_claimed(
     problems = Problems()
     details = billing_details(reseller, billing, problems)
     check_payment(payment, reseller, agreed, problems)
+    await check_assignees(
+        [
+            (("lines", str(index), "assign_to_email"), line.assign_to_email)
+            for index, line in enumerate(agreed.lines)
+            if line.assign_to_email is not None
+        ],
+        problems,
+    )
     problems.raise_if_any()
 
     charge = await charge_payment(

@@ -185,6 +185,40 @@ async def assign_at_checkout(
         )
 
 
+async def check_assignees(
+    emails: Sequence[tuple[tuple[str, ...], str]], problems: Problems
+) -> None:
+    """Note each address (with its field) that cannot receive licenses: a staff login or a closed
+    customer account. Checkout calls it before charging; one query for all the addresses."""
+    wanted = {email for _, email in emails}
+    if not wanted:
+        return
+    users = {user.email: user for user in await User.filter(email__in=sorted(wanted))}
+    for field, email in emails:
+        user = users.get(email)
+        if user is not None:
+            try:
+                _check_customer(user, field=None)
+            except DomainError as error:
+                problems.add(ErrorKind.INVALID, error.problems[0].message, field)
+
+
+def _check_customer(user: User, *, field: str | None) -> None:
+    if user.role is not Role.CUSTOMER:
+        raise DomainError(
+            ErrorKind.INVALID,
+            f"{user.email} is the login of a partner's or the vendor's staff, not of a "
+            "customer: licenses are assigned to customers only. Use the customer's own address.",
+            field=field,
+        )
+    if not user.is_active:
+        raise DomainError(
+            ErrorKind.INVALID,
+            f"The customer account of {user.email} is closed: licenses cannot be assigned to it.",
+            field=field,
+        )
+
+
 async def find_or_create_customer(*, email: str, name: str, field: str | None) -> tuple[User, bool]:
     """The customer with this (normalised) email, or a new one without a password; inside the
     caller's transaction. A concurrent creation of the same email raises ``IntegrityError``."""
@@ -194,19 +228,7 @@ async def find_or_create_customer(*, email: str, name: str, field: str | None) -
             email=email, name=name, role=Role.CUSTOMER, reseller_id=None, password_hash=None
         )
         return user, True
-    if user.role is not Role.CUSTOMER:
-        raise DomainError(
-            ErrorKind.INVALID,
-            f"{email} is the login of a partner's or the vendor's staff, not of a customer: "
-            "licenses are assigned to customers only. Use the customer's own address.",
-            field=field,
-        )
-    if not user.is_active:
-        raise DomainError(
-            ErrorKind.INVALID,
-            f"The customer account of {email} is closed: licenses cannot be assigned to it.",
-            field=field,
-        )
+    _check_customer(user, field=field)
     if name and not user.name:
         user.name = name
         await user.save(update_fields=["name"])

@@ -107,13 +107,34 @@ async def test_a_line_for_a_staff_login_buys_nothing(shop: Shop) -> None:
     # then
     [problem] = error.value.problems
     assert problem.kind is ErrorKind.INVALID
-    assert problem.message.startswith("Line 2 (SmarterMail Enterprise")
-    assert "viewer@acme.example is the login of a partner's or the vendor's staff" in (
-        problem.message
+    assert problem.field == ("lines", "1", "assign_to_email")
+    assert problem.message.startswith(
+        "viewer@acme.example is the login of a partner's or the vendor's staff"
     )
     assert await Order.all().count() == 0
     assert await License.all().count() == 0
     assert await emails() == []
+
+
+async def test_a_line_for_a_staff_login_is_refused_before_any_charge(shop: Shop) -> None:
+    # given
+    await make_user(Role.RESELLER_VIEWER, shop.reseller, email="viewer@acme.example")
+
+    # when
+    with pytest.raises(DomainError) as error:
+        await checkout.purchase(
+            actor=shop.actor,
+            lines=[replace(MAIL, assign_to_email="viewer@acme.example")],
+            payment=checkout.Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+            idempotency_key="staff-line",
+            gateway=shop.gateway,
+            public_url=PUBLIC_URL,
+        )
+
+    # then
+    assert [p.field for p in error.value.problems] == [("lines", "0", "assign_to_email")]
+    assert shop.gateway._charges == {} and shop.gateway.refunded == []
+    assert await Order.all().count() == 0
 
 
 async def test_a_checkout_that_assigns_nothing_needs_no_public_url(shop: Shop) -> None:
