@@ -75,22 +75,7 @@ export const confirmationLicenseFields = graphql(`
     key
     status
     personal
-    product {
-      code
-      name
-    }
-    edition {
-      code
-      name
-    }
-    tier {
-      code
-      name
-    }
-    addons {
-      code
-      name
-    }
+    ...LicenseChoiceFields
   }
 `);
 

@@ -70,23 +70,7 @@ export const licenseModificationFields = graphql(`
     revision
     maintenanceStatus
     maintenanceExpiresAt
-    product {
-      id
-      code
-      name
-    }
-    edition {
-      code
-      name
-    }
-    tier {
-      code
-      name
-    }
-    addons {
-      code
-      name
-    }
+    ...LicenseChoiceFields
     maintenanceOffer {
       ...MaintenanceOfferFields
     }

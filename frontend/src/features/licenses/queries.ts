@@ -8,20 +8,7 @@ export const licenseRowFields = graphql(`
     key
     status
     personal
-    product {
-      code
-      name
-    }
-    edition {
-      name
-    }
-    tier {
-      name
-    }
-    addons {
-      code
-      name
-    }
+    ...LicenseChoiceFields
     maintenanceExpiresAt
     maintenanceStatus
     createdAt

@@ -95,7 +95,7 @@ export const LICENSE: ModifiableLicense = {
   revision: 1,
   maintenanceStatus: 'ACTIVE',
   maintenanceExpiresAt: '2027-11-27T12:00:00+00:00',
-  product: { id: PRODUCT.id, code: 'smartermail', name: 'SmarterMail' },
+  product: { code: 'smartermail', name: 'SmarterMail' },
   edition: { code: 'professional', name: 'Professional' },
   tier: { code: '1000', name: '1000 mailboxes' },
   addons: [{ code: 'cyren-antispam', name: 'Cyren Antispam' }],

@@ -6,20 +6,7 @@ export const myLicenseFields = graphql(`
   fragment MyLicenseFields on License {
     id
     key
-    product {
-      code
-      name
-    }
-    edition {
-      name
-    }
-    tier {
-      name
-    }
-    addons {
-      code
-      name
-    }
+    ...LicenseChoiceFields
     maintenanceExpiresAt
     maintenanceStatus
     assignedAt

@@ -6,20 +6,7 @@ export const resaleLicenseFields = graphql(`
   fragment ResaleLicenseFields on License {
     id
     key
-    product {
-      code
-      name
-    }
-    edition {
-      name
-    }
-    tier {
-      name
-    }
-    addons {
-      code
-      name
-    }
+    ...LicenseChoiceFields
     maintenanceExpiresAt
     maintenanceStatus
     createdAt

@@ -10,8 +10,8 @@ export const MAIL: ResaleLicense = {
   id: 'TGljZW5zZTox',
   key: MAIL_KEY,
   product: { code: 'smartermail', name: 'SmarterMail' },
-  edition: { name: 'Professional' },
-  tier: { name: '250 mailboxes' },
+  edition: { code: 'professional', name: 'Professional' },
+  tier: { code: '250', name: '250 mailboxes' },
   addons: [{ code: 'cyren-antispam', name: 'Cyren Antispam' }],
   maintenanceExpiresAt: '2027-11-27T12:00:00+00:00',
   maintenanceStatus: 'ACTIVE',
@@ -23,8 +23,8 @@ export const TRACK: ResaleLicense = {
   id: 'TGljZW5zZToy',
   key: TRACK_KEY,
   product: { code: 'smartertrack', name: 'SmarterTrack' },
-  edition: { name: 'Enterprise' },
-  tier: { name: '5 agents' },
+  edition: { code: 'enterprise', name: 'Enterprise' },
+  tier: { code: '5', name: '5 agents' },
   addons: [],
 };
 

@@ -16,7 +16,7 @@ const LICENSE: { data: LicenseQuery } = {
       key: KEY,
       status: 'UNASSIGNED',
       personal: false,
-      product: { id: 'UHJvZHVjdDox', code: 'smartermail', name: 'SmarterMail' },
+      product: { code: 'smartermail', name: 'SmarterMail' },
       edition: { code: 'professional', name: 'Professional' },
       tier: { code: '1000', name: '1000 mailboxes' },
       addons: [],

@@ -14,8 +14,8 @@ const MAIL: LicenseNode = {
   status: 'UNASSIGNED',
   personal: true,
   product: { code: 'smartermail', name: 'SmarterMail' },
-  edition: { name: 'Enterprise' },
-  tier: { name: '250 mailboxes' },
+  edition: { code: 'enterprise', name: 'Enterprise' },
+  tier: { code: '250', name: '250 mailboxes' },
   addons: [
     { code: 'activesync', name: 'Exchange ActiveSync' },
     { code: 'mapi-ews', name: 'MAPI/EWS' },
@@ -34,8 +34,8 @@ const TRACK: LicenseNode = {
   status: 'ASSIGNED',
   personal: false,
   product: { code: 'smartertrack', name: 'SmarterTrack' },
-  edition: { name: 'Professional' },
-  tier: { name: '5 agents' },
+  edition: { code: 'professional', name: 'Professional' },
+  tier: { code: '5', name: '5 agents' },
   addons: [],
   maintenanceStatus: 'LAPSED',
 };

@@ -11,8 +11,8 @@ const MY_LICENSE: MyLicense = {
   id: 'TGljZW5zZTox',
   key: KEY,
   product: { code: 'smartermail', name: 'SmarterMail' },
-  edition: { name: 'Enterprise' },
-  tier: { name: '1000 mailboxes' },
+  edition: { code: 'enterprise', name: 'Enterprise' },
+  tier: { code: '1000', name: '1000 mailboxes' },
   addons: [
     { code: 'activesync', name: 'Exchange ActiveSync' },
     { code: 'cyren-antispam', name: 'Cyren Antispam' },
