@@ -67,6 +67,29 @@ export const cartFields = graphql(`
   }
 `);
 
+/** The line just added to the cart (new licenses or a change of one), and the cart after it. */
+export const addedToCartFields = graphql(`
+  fragment AddedToCartFields on CartPayload {
+    cartLine {
+      id
+      description
+      quantity
+      total {
+        ...MoneyFields
+      }
+    }
+    cart {
+      licenseCount
+      total {
+        ...MoneyFields
+      }
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 export const shoppingCartQuery = graphql(`
   query ShoppingCart {
     cart {

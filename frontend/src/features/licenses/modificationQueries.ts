@@ -7,7 +7,7 @@ import type {
   MaintenanceOfferFieldsFragment,
   ModificationChoicesQuery,
   PersonalLicensesQuery,
-  UpgradeQuoteQuery,
+  UpgradeQuoteFieldsFragment,
 } from '../../gql/graphql';
 
 /*
@@ -77,6 +77,19 @@ export const licenseModificationFields = graphql(`
   }
 `);
 
+/** What an upgrade or add-ons cost now, or why they cannot be bought. */
+export const upgradeQuoteFields = graphql(`
+  fragment UpgradeQuoteFields on UpgradeQuote {
+    price {
+      ...MoneyFields
+    }
+    description
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+`);
+
 /** The product's editions, tiers, add-ons and list prices: what a license can be upgraded to. */
 export const modificationChoicesQuery = graphql(`
   query ModificationChoices($code: String!) {
@@ -92,13 +105,7 @@ export const upgradeQuoteQuery = graphql(`
     license(key: $key) {
       id
       upgradeQuote(editionCode: $editionCode, tier: $tier) {
-        price {
-          ...MoneyFields
-        }
-        description
-        userErrors {
-          ...UserErrorFields
-        }
+        ...UpgradeQuoteFields
       }
     }
   }
@@ -110,13 +117,7 @@ export const addonsQuoteQuery = graphql(`
     license(key: $key) {
       id
       upgradeQuote(addAddonCodes: $addonCodes) {
-        price {
-          ...MoneyFields
-        }
-        description
-        userErrors {
-          ...UserErrorFields
-        }
+        ...UpgradeQuoteFields
       }
     }
   }
@@ -134,32 +135,10 @@ export const maintenanceOfferQuery = graphql(`
   }
 `);
 
-/** The line a modification added to the cart, and the cart after it. */
-export const addedModificationFields = graphql(`
-  fragment AddedModificationFields on CartPayload {
-    cartLine {
-      id
-      description
-      total {
-        ...MoneyFields
-      }
-    }
-    cart {
-      licenseCount
-      total {
-        ...MoneyFields
-      }
-    }
-    userErrors {
-      ...UserErrorFields
-    }
-  }
-`);
-
 export const addLicenseUpgradeToCartMutation = graphql(`
   mutation AddLicenseUpgradeToCart($input: LicenseUpgradeInput!) {
     addLicenseUpgradeToCart(input: $input) {
-      ...AddedModificationFields
+      ...AddedToCartFields
     }
   }
 `);
@@ -167,7 +146,7 @@ export const addLicenseUpgradeToCartMutation = graphql(`
 export const addMaintenanceToCartMutation = graphql(`
   mutation AddMaintenanceToCart($input: MaintenanceInput!) {
     addMaintenanceToCart(input: $input) {
-      ...AddedModificationFields
+      ...AddedToCartFields
     }
   }
 `);
@@ -224,6 +203,6 @@ export type LicenseInstallations = LicenseInstallationsFieldsFragment;
 export type MaintenanceOffer = MaintenanceOfferFieldsFragment;
 export type ModifiableLicense = LicenseModificationFieldsFragment;
 export type ModificationProduct = NonNullable<ModificationChoicesQuery['product']>;
-export type Quote = NonNullable<NonNullable<UpgradeQuoteQuery['license']>['upgradeQuote']>;
+export type Quote = UpgradeQuoteFieldsFragment;
 export type PersonalLicense = PersonalLicensesQuery['licenses']['edges'][number]['node'];
 export type LicenseToModify = NonNullable<LicenseToModifyQuery['license']>;

@@ -20,23 +20,7 @@ export const shopProductQuery = graphql(`
 export const addNewLicenseToCartMutation = graphql(`
   mutation AddNewLicenseToCart($input: NewLicenseInput!) {
     addNewLicenseToCart(input: $input) {
-      cartLine {
-        id
-        description
-        quantity
-        total {
-          ...MoneyFields
-        }
-      }
-      cart {
-        licenseCount
-        total {
-          ...MoneyFields
-        }
-      }
-      userErrors {
-        ...UserErrorFields
-      }
+      ...AddedToCartFields
     }
   }
 `);
