@@ -1,20 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { useClientChecks } from '../../../components/form/useClientChecks';
-import type { AddLicenseUpgradeToCartMutation } from '../../../gql/graphql';
-import { describeError } from '../../../lib/errors';
-import { useFormMutation } from '../../../lib/useFormMutation';
-import { groupUserErrors, hasErrors } from '../../../lib/userErrors';
 import { AddonsDialog } from '../components/AddonsDialog';
 import { addonCodesInOrder, type AddedLine, type AddonOption } from '../modifications';
-import {
-  addLicenseUpgradeToCartMutation,
-  addonsQuoteQuery,
-  type ModifiableLicense,
-  type ModificationProduct,
-} from '../modificationQueries';
-
-const payloadOf = (data: AddLicenseUpgradeToCartMutation) => data.addLicenseUpgradeToCart;
+import { addonsQuoteQuery, type ModifiableLicense, type ModificationProduct } from '../modificationQueries';
+import { useUpgradeToCart } from './useUpgradeToCart';
 
 interface BuyAddonsProps {
   license: ModifiableLicense;
@@ -34,13 +23,7 @@ export function BuyAddons({ license, product, options, onClose, onAdded }: BuyAd
     pause: addonCodes.length === 0,
     requestPolicy: 'cache-and-network',
   });
-  const adding = useFormMutation(addLicenseUpgradeToCartMutation, payloadOf);
-  const { errors: ownErrors, check } = useClientChecks(adding.errors);
-  const quote = addonCodes.length > 0 ? quoted.data?.license?.upgradeQuote : undefined;
-  const quoteErrors = quoted.error
-    ? { general: [`The price could not be loaded. ${describeError(quoted.error)}`], fields: {} }
-    : groupUserErrors(quote?.userErrors ?? []);
-  const errors = hasErrors(ownErrors) ? ownErrors : quoteErrors;
+  const upgrade = useUpgradeToCart(quoted, addonCodes.length > 0, onAdded);
 
   return (
     <AddonsDialog
@@ -50,21 +33,18 @@ export function BuyAddons({ license, product, options, onClose, onAdded }: BuyAd
       options={options}
       chosen={chosen}
       onChange={(next) => {
-        adding.clearErrors();
-        check({});
+        upgrade.reset();
         setChosen(next);
       }}
-      quote={quote ?? undefined}
-      quoting={quoted.fetching}
-      errors={errors}
-      submitting={adding.submitting}
+      quote={upgrade.quote}
+      quoting={upgrade.quoting}
+      errors={upgrade.errors}
+      submitting={upgrade.submitting}
       onSubmit={() => {
-        if (!check({ addAddonCodes: addonCodes.length > 0 ? undefined : 'Choose at least one add-on.' })) return;
-        void adding
-          .submit({ input: { licenseKey: license.key, editionCode: null, tier: null, addAddonCodes: addonCodes } })
-          .then((payload) => {
-            if (payload?.cartLine) onAdded(payload.cartLine);
-          });
+        upgrade.submit(
+          { addAddonCodes: addonCodes.length > 0 ? undefined : 'Choose at least one add-on.' },
+          { licenseKey: license.key, editionCode: null, tier: null, addAddonCodes: addonCodes },
+        );
       }}
     />
   );

@@ -1,10 +1,5 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { useClientChecks } from '../../../components/form/useClientChecks';
-import type { AddLicenseUpgradeToCartMutation } from '../../../gql/graphql';
-import { describeError } from '../../../lib/errors';
-import { useFormMutation } from '../../../lib/useFormMutation';
-import { groupUserErrors, hasErrors } from '../../../lib/userErrors';
 import { UpgradeDialog } from '../components/UpgradeDialog';
 import {
   initialUpgradeChoice,
@@ -14,14 +9,8 @@ import {
   type AddedLine,
   type UpgradeChoice,
 } from '../modifications';
-import {
-  addLicenseUpgradeToCartMutation,
-  upgradeQuoteQuery,
-  type ModifiableLicense,
-  type ModificationProduct,
-} from '../modificationQueries';
-
-const payloadOf = (data: AddLicenseUpgradeToCartMutation) => data.addLicenseUpgradeToCart;
+import { upgradeQuoteQuery, type ModifiableLicense, type ModificationProduct } from '../modificationQueries';
+import { useUpgradeToCart } from './useUpgradeToCart';
 
 interface UpgradeLicenseProps {
   license: ModifiableLicense;
@@ -40,14 +29,7 @@ export function UpgradeLicense({ license, product, onClose, onAdded }: UpgradeLi
     pause: !changed,
     requestPolicy: 'cache-and-network',
   });
-  const adding = useFormMutation(addLicenseUpgradeToCartMutation, payloadOf);
-  const { errors: ownErrors, check } = useClientChecks(adding.errors);
-  const quote = changed ? quoted.data?.license?.upgradeQuote : undefined;
-  const quoteErrors = quoted.error
-    ? { general: [`The price could not be loaded. ${describeError(quoted.error)}`], fields: {} }
-    : groupUserErrors(quote?.userErrors ?? []);
-  // the form's own check and the cart's answer first, then why the quote refuses the choice
-  const errors = hasErrors(ownErrors) ? ownErrors : quoteErrors;
+  const upgrade = useUpgradeToCart(quoted, changed, onAdded);
 
   return (
     <UpgradeDialog
@@ -57,19 +39,18 @@ export function UpgradeLicense({ license, product, onClose, onAdded }: UpgradeLi
       product={product}
       choice={choice}
       onChange={(next) => {
-        adding.clearErrors();
-        check({});
+        upgrade.reset();
         setChoice(next);
       }}
-      quote={quote ?? undefined}
-      quoting={quoted.fetching}
-      errors={errors}
-      submitting={adding.submitting}
+      quote={upgrade.quote}
+      quoting={upgrade.quoting}
+      errors={upgrade.errors}
+      submitting={upgrade.submitting}
       onSubmit={() => {
-        if (!check({ editionCode: changed ? undefined : 'Choose a higher edition or a larger tier.' })) return;
-        void adding.submit({ input: upgradeInput(license, choice) }).then((payload) => {
-          if (payload?.cartLine) onAdded(payload.cartLine);
-        });
+        upgrade.submit(
+          { editionCode: changed ? undefined : 'Choose a higher edition or a larger tier.' },
+          upgradeInput(license, choice),
+        );
       }}
     />
   );
