@@ -1,27 +1,18 @@
 import { DateTime } from '../../../components/DateTime';
-import { Dialog } from '../../../components/Dialog';
-import { CancelButton } from '../../../components/form/CancelButton';
 import { CheckboxField } from '../../../components/form/CheckboxField';
-import { Form } from '../../../components/form/Form';
 import { formatMoney } from '../../../lib/money';
-import type { FormErrorState } from '../../../lib/userErrors';
 import type { AddonOption } from '../modifications';
-import type { ModifiableLicense, Quote } from '../modificationQueries';
+import type { Quote } from '../modificationQueries';
+import { LicenseNameAndKey, ModificationDialog, type ModificationDialogProps } from './ModificationDialog';
 import { QuotePreview } from './QuotePreview';
 
-interface AddonsDialogProps {
-  open: boolean;
-  onClose: () => void;
-  license: ModifiableLicense;
+interface AddonsDialogProps extends ModificationDialogProps {
   options: readonly AddonOption[];
   /** The codes chosen. */
   chosen: readonly string[];
   onChange: (chosen: string[]) => void;
   quote: Quote | undefined;
   quoting: boolean;
-  errors: FormErrorState;
-  submitting: boolean;
-  onSubmit: () => void;
 }
 
 const isAddonField = (name: string) => name === 'addAddonCodes' || name.startsWith('addAddonCodes.');
@@ -44,58 +35,53 @@ export function AddonsDialog({
     .filter(([name]) => isAddonField(name))
     .map(([, message]) => message);
   return (
-    <Dialog title="Buy add-ons" open={open} onClose={onClose}>
-      <p>
-        For{' '}
-        <strong>
-          {license.product.name} {license.edition.name}, {license.tier.name}
-        </strong>{' '}
-        (<code>{license.key}</code>). Add-ons run with Maintenance &amp; Support: each is priced for the days left until
-        M&amp;S ends on <DateTime value={license.maintenanceExpiresAt} dateOnly />.
-      </p>
-      <Form
-        label="Buy add-ons"
-        errors={errors}
-        shownFields={Object.keys(errors.fields).filter(isAddonField)}
-        submitLabel="Add to cart"
-        busyLabel="Adding…"
-        busy={submitting}
-        actions={<CancelButton onCancel={onClose} />}
-        onSubmit={onSubmit}
-      >
-        <fieldset className={addonErrors.length > 0 ? 'field--invalid' : undefined}>
-          <legend>Add-ons</legend>
-          {addonErrors.map((message) => (
-            <p key={message} className="field-error">
-              <span className="visually-hidden">Error: </span>
-              {message}
-            </p>
-          ))}
-          {options.map(({ addon, yearlyPrice, unavailableReason }) => (
-            <CheckboxField
-              key={addon.code}
-              label={addon.name}
-              checked={chosen.includes(addon.code)}
-              disabled={unavailableReason !== undefined}
-              hint={unavailableReason ?? (yearlyPrice && `${formatMoney(yearlyPrice)} a year at list price.`)}
-              onChange={(checked) => {
-                onChange(checked ? [...chosen, addon.code] : chosen.filter((code) => code !== addon.code));
-              }}
-            />
-          ))}
-        </fieldset>
-        <QuotePreview
-          price={quote?.price}
-          description={quote?.description}
-          note={
-            chosen.length === 0
-              ? 'Choose the add-ons to buy.'
-              : quoting
-                ? 'Calculating…'
-                : 'These add-ons cannot be bought: see above.'
-          }
-        />
-      </Form>
-    </Dialog>
+    <ModificationDialog
+      title="Buy add-ons"
+      open={open}
+      onClose={onClose}
+      intro={
+        <>
+          For <LicenseNameAndKey license={license} />. Add-ons run with Maintenance &amp; Support: each is priced for
+          the days left until M&amp;S ends on <DateTime value={license.maintenanceExpiresAt} dateOnly />.
+        </>
+      }
+      errors={errors}
+      shownFields={Object.keys(errors.fields).filter(isAddonField)}
+      submitting={submitting}
+      onSubmit={onSubmit}
+    >
+      <fieldset className={addonErrors.length > 0 ? 'field--invalid' : undefined}>
+        <legend>Add-ons</legend>
+        {addonErrors.map((message) => (
+          <p key={message} className="field-error">
+            <span className="visually-hidden">Error: </span>
+            {message}
+          </p>
+        ))}
+        {options.map(({ addon, yearlyPrice, unavailableReason }) => (
+          <CheckboxField
+            key={addon.code}
+            label={addon.name}
+            checked={chosen.includes(addon.code)}
+            disabled={unavailableReason !== undefined}
+            hint={unavailableReason ?? (yearlyPrice && `${formatMoney(yearlyPrice)} a year at list price.`)}
+            onChange={(checked) => {
+              onChange(checked ? [...chosen, addon.code] : chosen.filter((code) => code !== addon.code));
+            }}
+          />
+        ))}
+      </fieldset>
+      <QuotePreview
+        price={quote?.price}
+        description={quote?.description}
+        note={
+          chosen.length === 0
+            ? 'Choose the add-ons to buy.'
+            : quoting
+              ? 'Calculating…'
+              : 'These add-ons cannot be bought: see above.'
+        }
+      />
+    </ModificationDialog>
   );
 }

@@ -1,24 +1,18 @@
 import { DateTime } from '../../../components/DateTime';
 import { DetailsList, type Detail } from '../../../components/DetailsList';
-import { Dialog } from '../../../components/Dialog';
-import { CancelButton } from '../../../components/form/CancelButton';
-import { Form } from '../../../components/form/Form';
 import { SelectField } from '../../../components/form/SelectField';
 import { formatYears } from '../../../lib/labels';
 import { formatMoney } from '../../../lib/money';
-import type { FormErrorState } from '../../../lib/userErrors';
 import { MAINTENANCE_YEARS, maintenanceActionLabel } from '../modifications';
-import type { MaintenanceOffer, ModifiableLicense } from '../modificationQueries';
+import type { MaintenanceOffer } from '../modificationQueries';
+import { LicenseNameAndKey, ModificationDialog, type ModificationDialogProps } from './ModificationDialog';
 
 const YEAR_OPTIONS = MAINTENANCE_YEARS.map((years) => ({
   value: String(years),
   label: formatYears(years),
 }));
 
-interface MaintenanceDialogProps {
-  open: boolean;
-  onClose: () => void;
-  license: ModifiableLicense;
+interface MaintenanceDialogProps extends ModificationDialogProps {
   /** The offer for one year, which names the dialog (renew or reinstate). */
   kindOf: Pick<MaintenanceOffer, 'kind'>;
   years: number;
@@ -27,9 +21,6 @@ interface MaintenanceDialogProps {
   offer: MaintenanceOffer | undefined;
   /** Why there is no offer: on its way, not loaded, not sold. */
   offerNote: string;
-  errors: FormErrorState;
-  submitting: boolean;
-  onSubmit: () => void;
 }
 
 function offerDetails(offer: MaintenanceOffer): Detail[] {
@@ -63,42 +54,39 @@ export function MaintenanceDialog({
 }: MaintenanceDialogProps) {
   const label = maintenanceActionLabel(kindOf);
   return (
-    <Dialog title={label} open={open} onClose={onClose}>
-      <p>
-        <strong>
-          {license.product.name} {license.edition.name}, {license.tier.name}
-        </strong>{' '}
-        (<code>{license.key}</code>): M&amp;S ends on <DateTime value={license.maintenanceExpiresAt} dateOnly />.{' '}
-        {kindOf.kind === 'MAINTENANCE_REINSTATEMENT'
-          ? 'It lapsed too long ago to renew: a reinstatement prices in the months lapsed and a fee, and runs from today.'
-          : 'A renewal continues from the current expiry.'}
-      </p>
-      <Form
-        label={label}
-        errors={errors}
-        shownFields={['years']}
-        submitLabel="Add to cart"
-        busyLabel="Adding…"
-        busy={submitting}
-        actions={<CancelButton onCancel={onClose} />}
-        onSubmit={onSubmit}
-      >
-        <SelectField
-          label="Years"
-          value={String(years)}
-          options={YEAR_OPTIONS}
-          error={errors.fields.years}
-          onChange={(value) => {
-            onYearsChange(Number(value));
-          }}
-        />
-        <section className="price-preview" aria-label="M&S price">
-          <div aria-live="polite">
-            {offer ? <DetailsList details={offerDetails(offer)} /> : <p>{offerNote}</p>}
-          </div>
-          <p className="field-hint">Before your reseller discount. The cart shows what you pay, with the discount.</p>
-        </section>
-      </Form>
-    </Dialog>
+    <ModificationDialog
+      title={label}
+      open={open}
+      onClose={onClose}
+      intro={
+        <>
+          <LicenseNameAndKey license={license} />: M&amp;S ends on{' '}
+          <DateTime value={license.maintenanceExpiresAt} dateOnly />.{' '}
+          {kindOf.kind === 'MAINTENANCE_REINSTATEMENT'
+            ? 'It lapsed too long ago to renew: a reinstatement prices in the months lapsed and a fee, and runs from today.'
+            : 'A renewal continues from the current expiry.'}
+        </>
+      }
+      errors={errors}
+      shownFields={['years']}
+      submitting={submitting}
+      onSubmit={onSubmit}
+    >
+      <SelectField
+        label="Years"
+        value={String(years)}
+        options={YEAR_OPTIONS}
+        error={errors.fields.years}
+        onChange={(value) => {
+          onYearsChange(Number(value));
+        }}
+      />
+      <section className="price-preview" aria-label="M&S price">
+        <div aria-live="polite">
+          {offer ? <DetailsList details={offerDetails(offer)} /> : <p>{offerNote}</p>}
+        </div>
+        <p className="field-hint">Before your reseller discount. The cart shows what you pay, with the discount.</p>
+      </section>
+    </ModificationDialog>
   );
 }

@@ -1,29 +1,19 @@
-import { Dialog } from '../../../components/Dialog';
-import { CancelButton } from '../../../components/form/CancelButton';
-import { Form } from '../../../components/form/Form';
 import { RadioGroupField } from '../../../components/form/RadioGroupField';
 import { formatMoney } from '../../../lib/money';
-import type { FormErrorState } from '../../../lib/userErrors';
 import { editionsOffered, listPriceOf, tiersOffered, withEdition, type UpgradeChoice } from '../modifications';
-import type { ModifiableLicense, ModificationProduct, Quote } from '../modificationQueries';
+import type { ModificationProduct, Quote } from '../modificationQueries';
+import { LicenseNameAndKey, ModificationDialog, type ModificationDialogProps } from './ModificationDialog';
 import { QuotePreview } from './QuotePreview';
 
 const FIELDS = ['editionCode', 'tier'];
 
-interface UpgradeDialogProps {
-  open: boolean;
-  onClose: () => void;
-  license: ModifiableLicense;
+interface UpgradeDialogProps extends ModificationDialogProps {
   product: ModificationProduct;
   choice: UpgradeChoice;
   onChange: (choice: UpgradeChoice) => void;
   /** The server's quote of the choice; undefined while nothing is chosen or it is on its way. */
   quote: Quote | undefined;
   quoting: boolean;
-  /** The quote's refusal or the cart's, by field. */
-  errors: FormErrorState;
-  submitting: boolean;
-  onSubmit: () => void;
 }
 
 const current = (name: string) => `${name} (current)`;
@@ -45,65 +35,61 @@ export function UpgradeDialog({
   const editionName = product.editions.find((edition) => edition.code === choice.edition)?.name ?? choice.edition;
   const unchanged = choice.edition === license.edition.code && choice.tier === license.tier.code;
   return (
-    <Dialog title="Upgrade license" open={open} onClose={onClose}>
-      <p>
-        <strong>
-          {license.product.name} {license.edition.name}, {license.tier.name}
-        </strong>{' '}
-        (<code>{license.key}</code>). Choose a higher edition, a larger tier, or both: you pay the difference in list
-        price, and the license’s installations activate again to get the change.
-      </p>
-      <Form
-        label="Upgrade license"
-        errors={errors}
-        shownFields={FIELDS}
-        submitLabel="Add to cart"
-        busyLabel="Adding…"
-        busy={submitting}
-        actions={<CancelButton onCancel={onClose} />}
-        onSubmit={onSubmit}
-      >
-        <RadioGroupField
-          legend="Edition"
-          value={choice.edition}
-          error={errors.fields.editionCode}
-          options={editionsOffered(product, license).map((edition) => ({
-            value: edition.code,
-            label: edition.code === license.edition.code ? current(edition.name) : edition.name,
-          }))}
-          onChange={(edition) => {
-            onChange(withEdition(product, license, choice, edition));
-          }}
-        />
-        <RadioGroupField
-          legend={`Tier (${product.unit})`}
-          value={choice.tier}
-          error={errors.fields.tier}
-          options={tiersOffered(product, license).map((tier) => {
-            const price = listPriceOf(product, choice.edition, tier.code);
-            return {
-              value: tier.code,
-              label: tier.code === license.tier.code ? current(tier.name) : tier.name,
-              hint: price && `List price ${formatMoney(price)}`,
-              disabledReason: price ? undefined : `Not sold with ${editionName}.`,
-            };
-          })}
-          onChange={(tier) => {
-            onChange({ ...choice, tier });
-          }}
-        />
-        <QuotePreview
-          price={quote?.price}
-          description={quote?.description}
-          note={
-            unchanged
-              ? 'Choose a higher edition or a larger tier.'
-              : quoting
-                ? 'Calculating…'
-                : 'This upgrade cannot be bought: see above.'
-          }
-        />
-      </Form>
-    </Dialog>
+    <ModificationDialog
+      title="Upgrade license"
+      open={open}
+      onClose={onClose}
+      intro={
+        <>
+          <LicenseNameAndKey license={license} />. Choose a higher edition, a larger tier, or both: you pay the
+          difference in list price, and the license’s installations activate again to get the change.
+        </>
+      }
+      errors={errors}
+      shownFields={FIELDS}
+      submitting={submitting}
+      onSubmit={onSubmit}
+    >
+      <RadioGroupField
+        legend="Edition"
+        value={choice.edition}
+        error={errors.fields.editionCode}
+        options={editionsOffered(product, license).map((edition) => ({
+          value: edition.code,
+          label: edition.code === license.edition.code ? current(edition.name) : edition.name,
+        }))}
+        onChange={(edition) => {
+          onChange(withEdition(product, license, choice, edition));
+        }}
+      />
+      <RadioGroupField
+        legend={`Tier (${product.unit})`}
+        value={choice.tier}
+        error={errors.fields.tier}
+        options={tiersOffered(product, license).map((tier) => {
+          const price = listPriceOf(product, choice.edition, tier.code);
+          return {
+            value: tier.code,
+            label: tier.code === license.tier.code ? current(tier.name) : tier.name,
+            hint: price && `List price ${formatMoney(price)}`,
+            disabledReason: price ? undefined : `Not sold with ${editionName}.`,
+          };
+        })}
+        onChange={(tier) => {
+          onChange({ ...choice, tier });
+        }}
+      />
+      <QuotePreview
+        price={quote?.price}
+        description={quote?.description}
+        note={
+          unchanged
+            ? 'Choose a higher edition or a larger tier.'
+            : quoting
+              ? 'Calculating…'
+              : 'This upgrade cannot be bought: see above.'
+        }
+      />
+    </ModificationDialog>
   );
 }
