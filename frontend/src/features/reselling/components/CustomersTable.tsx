@@ -3,6 +3,7 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { customerLicensesPath } from '../../licenses/filters';
 import type { CustomerRow } from '../queries';
+import { AssignLicenseCell } from './AssignLicenseCell';
 
 const COLUMNS: readonly Column[] = ['Customer', 'Licenses', 'Products', 'First assigned', 'Last assigned'];
 
@@ -45,17 +46,12 @@ export function CustomersTable({ customers, canAssign, onAssign }: CustomersTabl
             <Moment value={customer.lastAssignedAt} />
           </td>
           {canAssign && (
-            <td>
-              <button
-                type="button"
-                className="button-secondary nowrap"
-                onClick={() => {
-                  onAssign(customer);
-                }}
-              >
-                Assign license<span className="visually-hidden"> to {customer.email}</span>
-              </button>
-            </td>
+            <AssignLicenseCell
+              subject={`to ${customer.email}`}
+              onAssign={() => {
+                onAssign(customer);
+              }}
+            />
           )}
         </tr>
       ))}
