@@ -1,6 +1,5 @@
-import { Link } from 'react-router';
 import { DetailsList } from '../../../components/DetailsList';
-import { licensePath } from '../../../lib/paths';
+import { LicenseKeyLink } from '../../../components/LicenseKeyLink';
 import type { LicenseToModify, PersonalLicense } from '../modificationQueries';
 import { Maintenance } from './LicenseBadges';
 
@@ -20,9 +19,7 @@ export function LicenseBrief({ license }: { license: BriefLicense }) {
       details={[
         [
           'License key',
-          <Link key="key" to={licensePath(license.key)}>
-            <code>{license.key}</code>
-          </Link>,
+          <LicenseKeyLink key="key" licenseKey={license.key} />,
         ],
         ['Product', `${license.product.name} ${license.edition.name}, ${license.tier.name}`],
         ['Add-ons', license.addons.length > 0 ? license.addons.map((addon) => addon.name).join(', ') : 'None'],

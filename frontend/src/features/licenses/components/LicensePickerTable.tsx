@@ -1,9 +1,7 @@
-import { Link } from 'react-router';
 import { DataTable } from '../../../components/DataTable';
-import { DateTime } from '../../../components/DateTime';
-import { licensePath } from '../../../lib/paths';
+import { LicenseKeyLink } from '../../../components/LicenseKeyLink';
 import type { PersonalLicense } from '../modificationQueries';
-import { MaintenanceBadge } from './LicenseBadges';
+import { AddonsCell, EditionAndTierCell, MaintenanceCell } from './LicenseCells';
 
 interface LicensePickerTableProps {
   caption: string;
@@ -22,28 +20,12 @@ export function LicensePickerTable({ caption, licenses, onSelect }: LicensePicke
       {licenses.map((license) => (
         <tr key={license.id}>
           <th scope="row">
-            <Link to={licensePath(license.key)}>
-              <code>{license.key}</code>
-            </Link>
+            <LicenseKeyLink licenseKey={license.key} />
           </th>
           <td>{license.product.name}</td>
-          <td>
-            {license.edition.name}
-            <span className="cell-note">{license.tier.name}</span>
-          </td>
-          <td>
-            {license.addons.length > 0 ? (
-              license.addons.map((addon) => addon.name).join(', ')
-            ) : (
-              <span className="muted">None</span>
-            )}
-          </td>
-          <td className="nowrap">
-            <MaintenanceBadge status={license.maintenanceStatus} />
-            <span className="cell-note">
-              until <DateTime value={license.maintenanceExpiresAt} dateOnly />
-            </span>
-          </td>
+          <EditionAndTierCell license={license} />
+          <AddonsCell addons={license.addons} />
+          <MaintenanceCell status={license.maintenanceStatus} expiresAt={license.maintenanceExpiresAt} />
           <td>
             <button
               type="button"

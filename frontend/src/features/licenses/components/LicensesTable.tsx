@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
-import { DateTime } from '../../../components/DateTime';
+import { LicenseKeyLink } from '../../../components/LicenseKeyLink';
 import { ResellerLink } from '../../../components/ResellerLink';
-import { licensePath, orderPath } from '../../../lib/paths';
+import { orderPath } from '../../../lib/paths';
 import type { LicenseRow } from '../queries';
-import { LicenseStatusBadges, MaintenanceBadge } from './LicenseBadges';
+import { LicenseStatusBadges } from './LicenseBadges';
+import { AddonsCell, EditionAndTierCell, MaintenanceCell } from './LicenseCells';
 
 const COLUMNS: readonly Column[] = ['Key', 'Product', 'Edition and tier', 'Add-ons', 'Status', 'M&S', 'Order'];
 const COLUMNS_WITH_RESELLER: readonly Column[] = ['Key', 'Reseller', ...COLUMNS.slice(1)];
@@ -28,9 +29,7 @@ export function LicensesTable({ licenses, linkOrders, showResellers }: LicensesT
       {licenses.map((license) => (
         <tr key={license.id}>
           <th scope="row">
-            <Link to={licensePath(license.key)}>
-              <code>{license.key}</code>
-            </Link>
+            <LicenseKeyLink licenseKey={license.key} />
           </th>
           {showResellers && (
             <td>
@@ -38,26 +37,12 @@ export function LicensesTable({ licenses, linkOrders, showResellers }: LicensesT
             </td>
           )}
           <td>{license.product.name}</td>
-          <td>
-            {license.edition.name}
-            <span className="cell-note">{license.tier.name}</span>
-          </td>
-          <td>
-            {license.addons.length > 0 ? (
-              license.addons.map((addon) => addon.name).join(', ')
-            ) : (
-              <span className="muted">None</span>
-            )}
-          </td>
+          <EditionAndTierCell license={license} />
+          <AddonsCell addons={license.addons} />
           <td>
             <LicenseStatusBadges status={license.status} personal={license.personal} />
           </td>
-          <td className="nowrap">
-            <MaintenanceBadge status={license.maintenanceStatus} />
-            <span className="cell-note">
-              until <DateTime value={license.maintenanceExpiresAt} dateOnly />
-            </span>
-          </td>
+          <MaintenanceCell status={license.maintenanceStatus} expiresAt={license.maintenanceExpiresAt} />
           <td className="nowrap">
             {license.order === null || license.order === undefined ? (
               <span className="muted">—</span>

@@ -1,5 +1,4 @@
-import { Link } from 'react-router';
-import { licensePath } from '../../../lib/paths';
+import { LicenseKeyLink } from '../../../components/LicenseKeyLink';
 import type { OrderDetails } from '../queries';
 
 /** The license keys an order issued, each linking to its license. */
@@ -11,9 +10,7 @@ export function IssuedLicenses({ licenses }: { licenses: OrderDetails['licenses'
     <ul>
       {licenses.map((license) => (
         <li key={license.id}>
-          <Link to={licensePath(license.key)}>
-            <code>{license.key}</code>
-          </Link>
+          <LicenseKeyLink licenseKey={license.key} />
           <span className="cell-note">
             {license.product.name} {license.edition.name}, {license.tier.name}
           </span>

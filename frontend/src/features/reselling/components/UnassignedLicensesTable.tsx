@@ -1,8 +1,9 @@
-import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
-import { licensePath } from '../../../lib/paths';
+import { LicenseKeyLink } from '../../../components/LicenseKeyLink';
 import { Maintenance } from '../../licenses/components/LicenseBadges';
+import { AddonsCell, EditionAndTierCell } from '../../licenses/components/LicenseCells';
 import type { ResaleLicense } from '../queries';
+import { AssignLicenseCell } from './AssignLicenseCell';
 
 const COLUMNS: readonly Column[] = ['Product', 'Edition and tier', 'Add-ons', 'M&S until', 'License key'];
 
@@ -37,37 +38,21 @@ export function UnassignedLicensesTable({ licenses, canAssign, onShowProduct, on
               <span className="visually-hidden"> details, license {license.key}</span>
             </button>
           </th>
-          <td>
-            {license.edition.name}
-            <span className="cell-note">{license.tier.name}</span>
-          </td>
-          <td>
-            {license.addons.length > 0 ? (
-              license.addons.map((addon) => addon.name).join(', ')
-            ) : (
-              <span className="muted">None</span>
-            )}
-          </td>
+          <EditionAndTierCell license={license} />
+          <AddonsCell addons={license.addons} />
           <td>
             <Maintenance expiresAt={license.maintenanceExpiresAt} status={license.maintenanceStatus} />
           </td>
           <td className="nowrap">
-            <Link to={licensePath(license.key)}>
-              <code>{license.key}</code>
-            </Link>
+            <LicenseKeyLink licenseKey={license.key} />
           </td>
           {canAssign && (
-            <td>
-              <button
-                type="button"
-                className="button-secondary nowrap"
-                onClick={() => {
-                  onAssign(license);
-                }}
-              >
-                Assign license<span className="visually-hidden"> {license.key}</span>
-              </button>
-            </td>
+            <AssignLicenseCell
+              subject={license.key}
+              onAssign={() => {
+                onAssign(license);
+              }}
+            />
           )}
         </tr>
       ))}
