@@ -1,7 +1,6 @@
-import { Link } from 'react-router';
+import { LicenseChangeNotes } from '../../../components/LicenseChangeNotes';
 import type { LineKind } from '../../../gql/graphql';
-import { formatYears, LINE_KIND_LABELS } from '../../../lib/labels';
-import { licensePath } from '../../../lib/paths';
+import { LINE_KIND_LABELS } from '../../../lib/labels';
 
 interface Named {
   name: string;
@@ -68,14 +67,7 @@ function ModificationSummary({ line }: { line: LineContents }) {
     <>
       <span className="line-title">{line.kind && LINE_KIND_LABELS[line.kind]}</span>
       {line.description && <span className="cell-note">{line.description}</span>}
-      {line.license && (
-        <span className="cell-note">
-          License <Link to={licensePath(line.license.key)}>{line.license.key}</Link>
-        </span>
-      )}
-      {line.years ? (
-        <span className="cell-note">{formatYears(line.years)} of M&amp;S</span>
-      ) : null}
+      <LicenseChangeNotes license={line.license} years={line.years} />
       {line.problem && (
         <span className="cell-note warning">
           <strong>Can no longer be bought:</strong> {line.problem} Remove this line to check out.
