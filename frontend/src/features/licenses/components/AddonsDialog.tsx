@@ -18,37 +18,21 @@ interface AddonsDialogProps extends ModificationDialogProps {
 const isAddonField = (name: string) => name === 'addAddonCodes' || name.startsWith('addAddonCodes.');
 
 /** Buy add-ons for a license: those its edition allows and it lacks, prorated to its M&S expiry. */
-export function AddonsDialog({
-  open,
-  onClose,
-  license,
-  options,
-  chosen,
-  onChange,
-  quote,
-  quoting,
-  errors,
-  submitting,
-  onSubmit,
-}: AddonsDialogProps) {
-  const addonErrors = Object.entries(errors.fields)
+export function AddonsDialog({ license, options, chosen, onChange, quote, quoting, ...form }: AddonsDialogProps) {
+  const addonErrors = Object.entries(form.errors.fields)
     .filter(([name]) => isAddonField(name))
     .map(([, message]) => message);
   return (
     <ModificationDialog
       title="Buy add-ons"
-      open={open}
-      onClose={onClose}
+      {...form}
       intro={
         <>
           For <LicenseNameAndKey license={license} />. Add-ons run with Maintenance &amp; Support: each is priced for
           the days left until M&amp;S ends on <DateTime value={license.maintenanceExpiresAt} dateOnly />.
         </>
       }
-      errors={errors}
-      shownFields={Object.keys(errors.fields).filter(isAddonField)}
-      submitting={submitting}
-      onSubmit={onSubmit}
+      shownFields={Object.keys(form.errors.fields).filter(isAddonField)}
     >
       <fieldset className={addonErrors.length > 0 ? 'field--invalid' : undefined}>
         <legend>Add-ons</legend>

@@ -40,24 +40,19 @@ function offerDetails(offer: MaintenanceOffer): Detail[] {
 
 /** Renew (or, once lapsed, reinstate) a license's Maintenance & Support for 1 to 5 years. */
 export function MaintenanceDialog({
-  open,
-  onClose,
   license,
   kindOf,
   years,
   onYearsChange,
   offer,
   offerNote,
-  errors,
-  submitting,
-  onSubmit,
+  ...form
 }: MaintenanceDialogProps) {
   const label = maintenanceActionLabel(kindOf);
   return (
     <ModificationDialog
       title={label}
-      open={open}
-      onClose={onClose}
+      {...form}
       intro={
         <>
           <LicenseNameAndKey license={license} />: M&amp;S ends on{' '}
@@ -67,16 +62,13 @@ export function MaintenanceDialog({
             : 'A renewal continues from the current expiry.'}
         </>
       }
-      errors={errors}
       shownFields={['years']}
-      submitting={submitting}
-      onSubmit={onSubmit}
     >
       <SelectField
         label="Years"
         value={String(years)}
         options={YEAR_OPTIONS}
-        error={errors.fields.years}
+        error={form.errors.fields.years}
         onChange={(value) => {
           onYearsChange(Number(value));
         }}

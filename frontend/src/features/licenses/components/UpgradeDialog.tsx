@@ -19,41 +19,25 @@ interface UpgradeDialogProps extends ModificationDialogProps {
 const current = (name: string) => `${name} (current)`;
 
 /** Upgrade a license to a higher edition and/or a larger tier, with the server's price of it. */
-export function UpgradeDialog({
-  open,
-  onClose,
-  license,
-  product,
-  choice,
-  onChange,
-  quote,
-  quoting,
-  errors,
-  submitting,
-  onSubmit,
-}: UpgradeDialogProps) {
+export function UpgradeDialog({ license, product, choice, onChange, quote, quoting, ...form }: UpgradeDialogProps) {
   const editionName = product.editions.find((edition) => edition.code === choice.edition)?.name ?? choice.edition;
   const unchanged = choice.edition === license.edition.code && choice.tier === license.tier.code;
   return (
     <ModificationDialog
       title="Upgrade license"
-      open={open}
-      onClose={onClose}
+      {...form}
       intro={
         <>
           <LicenseNameAndKey license={license} />. Choose a higher edition, a larger tier, or both: you pay the
           difference in list price, and the license’s installations activate again to get the change.
         </>
       }
-      errors={errors}
       shownFields={FIELDS}
-      submitting={submitting}
-      onSubmit={onSubmit}
     >
       <RadioGroupField
         legend="Edition"
         value={choice.edition}
-        error={errors.fields.editionCode}
+        error={form.errors.fields.editionCode}
         options={editionsOffered(product, license).map((edition) => ({
           value: edition.code,
           label: edition.code === license.edition.code ? current(edition.name) : edition.name,
@@ -65,7 +49,7 @@ export function UpgradeDialog({
       <RadioGroupField
         legend={`Tier (${product.unit})`}
         value={choice.tier}
-        error={errors.fields.tier}
+        error={form.errors.fields.tier}
         options={tiersOffered(product, license).map((tier) => {
           const price = listPriceOf(product, choice.edition, tier.code);
           return {

@@ -36,10 +36,7 @@ export function BuyAddons({ license, product, options, onClose, onAdded }: BuyAd
         upgrade.reset();
         setChosen(next);
       }}
-      quote={upgrade.quote}
-      quoting={upgrade.quoting}
-      errors={upgrade.errors}
-      submitting={upgrade.submitting}
+      {...upgrade.dialogProps}
       onSubmit={() => {
         upgrade.submit(
           { addAddonCodes: addonCodes.length > 0 ? undefined : 'Choose at least one add-on.' },

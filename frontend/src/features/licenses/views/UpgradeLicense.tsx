@@ -42,10 +42,7 @@ export function UpgradeLicense({ license, product, onClose, onAdded }: UpgradeLi
         upgrade.reset();
         setChoice(next);
       }}
-      quote={upgrade.quote}
-      quoting={upgrade.quoting}
-      errors={upgrade.errors}
-      submitting={upgrade.submitting}
+      {...upgrade.dialogProps}
       onSubmit={() => {
         upgrade.submit(
           { editionCode: changed ? undefined : 'Choose a higher edition or a larger tier.' },

@@ -30,10 +30,13 @@ export function useUpgradeToCart(quoted: Quoted, asking: boolean, onAdded: (line
     : groupUserErrors(quote?.userErrors ?? []);
 
   return {
-    quote: quote ?? undefined,
-    quoting: quoted.fetching,
-    errors: hasErrors(ownErrors) ? ownErrors : quoteErrors,
-    submitting: adding.submitting,
+    /** The quote and the form's state, as the dialog takes them. */
+    dialogProps: {
+      quote: quote ?? undefined,
+      quoting: quoted.fetching,
+      errors: hasErrors(ownErrors) ? ownErrors : quoteErrors,
+      submitting: adding.submitting,
+    },
     /** Forgets the last attempt's errors, for a new choice. */
     reset: () => {
       adding.clearErrors();
