@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openAndSignIn, SCREENSHOT_VIEWPORT, signIn, signOut } from './session';
+import { emailRows, emailTextBody, openEmailAsVendor } from './steps';
 
 test.use({ viewport: SCREENSHOT_VIEWPORT });
 
@@ -73,15 +74,13 @@ test('an owner invites a person, the vendor reads the invitation, and its link s
   await signOut(page);
 
   // The vendor reads the invitation in the app (the embedded default keeps mail in a folder).
-  await signIn(page, 'admin@example.com');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Email' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Email' })).toBeVisible();
-  const message = page.getByRole('row', { name: new RegExp(email.replaceAll('.', '\\.')) });
+  await openEmailAsVendor(page);
+  const message = emailRows(page, email);
   await expect(message).toBeVisible();
   await message.getByRole('link').click();
 
   await expect(page.getByText(email, { exact: true })).toBeVisible();
-  const textBody = page.getByRole('region', { name: 'Text body' });
+  const textBody = emailTextBody(page);
   await expect(textBody).toContainText('/set-password?token=');
   const link = /https?:\/\/\S+\/set-password\?token=[\w-]+/.exec(await textBody.innerText())?.[0] ?? '';
   expect(link.startsWith(`${baseURL ?? ''}/set-password?token=`)).toBe(true);

@@ -1,55 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { purchase } from './api';
 import { openAndSignIn } from './session';
-
-const PURCHASE = `
-  mutation Purchase($input: PurchaseInput!) {
-    purchase(input: $input) {
-      order { id number }
-      invoice { number status notes }
-      licenses { key status product { code } }
-      userErrors { code message field }
-    }
-  }
-`;
-
-interface Purchased {
-  order: { id: string; number: string };
-  invoice: { number: string; status: string; notes: string };
-  licenses: { key: string; status: string; product: { code: string } }[];
-  userErrors: { message: string }[];
-}
 
 /**
  * Buys licenses through the API as the signed-in user, paid by monthly invoice: two SmarterMail
  * licenses for resale and a SmarterTrack license for the account's own use. The demo data may
  * hold licenses of its own; these are the ones the test knows by key.
  */
-async function buyLicenses(page: Page): Promise<Purchased> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post('/graphql', {
-    headers: { Origin: origin },
-    data: {
-      query: PURCHASE,
-      variables: {
-        input: {
-          paymentMethod: 'INVOICE',
-          idempotencyKey: randomUUID(),
-          lines: [
-            { productCode: 'smartermail', editionCode: 'professional', tier: '250', quantity: 2 },
-            { productCode: 'smartertrack', editionCode: 'enterprise', tier: '5', quantity: 1, personal: true },
-          ],
-        },
-      },
-    },
-  });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { data?: { purchase: Purchased }; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  const purchased = body.data?.purchase;
-  if (!purchased) throw new Error('purchase answered no data');
-  expect(purchased.userErrors).toEqual([]);
-  return purchased;
+async function buyLicenses(page: Page) {
+  const purchased = await purchase(page, [
+    { productCode: 'smartermail', editionCode: 'professional', tier: '250', quantity: 2 },
+    { productCode: 'smartertrack', editionCode: 'enterprise', tier: '5', quantity: 1, personal: true },
+  ]);
+  const { invoice } = purchased;
+  if (!invoice) throw new Error('the purchase answered no invoice');
+  return { ...purchased, invoice };
 }
 
 function keyCell(page: Page, key: string) {

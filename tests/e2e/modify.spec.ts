@@ -1,80 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { activateLicense, buyOne, purchase } from './api';
 import { openAndSignIn, SCREENSHOT_VIEWPORT } from './session';
+import { emptyCart } from './steps';
 
 // Modifying licenses as the demo reseller's owner: upgrades and M&S from a license's page, and the
 // Modify Existing License page. Each test buys its own licenses through the API and starts from an
 // empty cart.
 
 const OWNER = 'owner@reseller.example';
-
-const PURCHASE = `
-  mutation Purchase($input: PurchaseInput!) {
-    purchase(input: $input) {
-      licenses { key personal product { code } }
-      userErrors { code message field }
-    }
-  }
-`;
-
-const ACTIVATE = `
-  mutation Activate($input: ActivateLicenseInput!) {
-    activateLicense(input: $input) {
-      userErrors { code message }
-    }
-  }
-`;
-
-interface Bought {
-  key: string;
-  personal: boolean;
-}
-
-interface NewLicense {
-  productCode: string;
-  editionCode: string;
-  tier: string;
-  quantity: number;
-  personal?: boolean;
-}
-
-async function graphql<Data>(page: Page, query: string, variables: Record<string, unknown>): Promise<Data> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post('/graphql', { headers: { Origin: origin }, data: { query, variables } });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { data?: Data; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  if (!body.data) throw new Error('the API answered no data');
-  return body.data;
-}
-
-/** Buys licenses through the API as the signed-in user, on the monthly invoice. */
-async function buy(page: Page, lines: NewLicense[]): Promise<Bought[]> {
-  const { purchase } = await graphql<{ purchase: { licenses: Bought[]; userErrors: unknown[] } }>(page, PURCHASE, {
-    input: { paymentMethod: 'INVOICE', idempotencyKey: randomUUID(), lines },
-  });
-  expect(purchase.userErrors).toEqual([]);
-  return purchase.licenses;
-}
-
-async function buyOne(page: Page, line: NewLicense): Promise<string> {
-  const [license] = await buy(page, [{ ...line, quantity: 1 }]);
-  if (!license) throw new Error('the purchase issued no license');
-  return license.key;
-}
-
-async function emptyCart(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cart' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
-  const empty = page.getByText('Your cart is empty.');
-  const removeButtons = page.getByRole('button', { name: /^Remove / });
-  await expect(empty.or(removeButtons.first())).toBeVisible();
-  for (let count = await removeButtons.count(); count > 0; count -= 1) {
-    await removeButtons.first().click();
-    await expect(removeButtons).toHaveCount(count - 1);
-  }
-  await expect(empty).toBeVisible();
-}
 
 async function openLicense(page: Page, key: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();
@@ -111,17 +44,9 @@ test.beforeEach(async ({ page }) => {
 test('a partner upgrades a license from its page: the cart, checkout, then the new edition and revision', async ({
   page,
 }) => {
-  const key = await buyOne(page, {
-    productCode: 'smartermail',
-    editionCode: 'professional',
-    tier: '250',
-    quantity: 1,
-    personal: true,
-  });
+  const key = await buyOne(page, { productCode: 'smartermail', editionCode: 'professional', tier: '250', personal: true });
   // a personal license activates without being assigned: its server must reactivate after the upgrade
-  await graphql(page, ACTIVATE, {
-    input: { licenseKey: key, fingerprint: `e2e-${randomUUID()}`, hostname: 'mail.reseller.example' },
-  });
+  await activateLicense(page, key, 'mail.reseller.example');
   await openLicense(page, key);
   const installations = page.getByRole('region', { name: 'Installations' });
   await expect(installations.getByRole('row', { name: /^mail\.reseller\.example/ })).toContainText('Active');
@@ -154,7 +79,7 @@ test('a partner upgrades a license from its page: the cart, checkout, then the n
 });
 
 test('a partner renews M&S for two years: the cart, checkout, then the new expiry', async ({ page }) => {
-  const key = await buyOne(page, { productCode: 'smartertrack', editionCode: 'professional', tier: '5', quantity: 1 });
+  const key = await buyOne(page, { productCode: 'smartertrack', editionCode: 'professional', tier: '5' });
   await openLicense(page, key);
 
   await page.getByRole('button', { name: 'Renew M&S' }).click();
@@ -179,7 +104,7 @@ test('Modify Existing License finds a personal license in the list and a resold 
   page,
   browser,
 }) => {
-  const bought = await buy(page, [
+  const { licenses: bought } = await purchase(page, [
     { productCode: 'smarterstats', editionCode: 'professional', tier: '50', quantity: 1, personal: true },
     { productCode: 'smartermail', editionCode: 'professional', tier: '250', quantity: 1 },
   ]);
@@ -191,12 +116,7 @@ test('Modify Existing License finds a personal license in the list and a resold 
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await openAndSignIn(otherPage, 'owner@second-reseller.example');
-  const othersKey = await buyOne(otherPage, {
-    productCode: 'smartermail',
-    editionCode: 'professional',
-    tier: '250',
-    quantity: 1,
-  });
+  const othersKey = await buyOne(otherPage, { productCode: 'smartermail', editionCode: 'professional', tier: '250' });
   await other.close();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Licenses' }).click();

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, openAndSignIn, SCREENSHOT_VIEWPORT, signIn, signOut } from './session';
+import { graphql, purchase } from './api';
+import { DEMO_PASSWORD, openAndSignIn, SCREENSHOT_VIEWPORT, signOut } from './session';
+import { emailRows, emailTextBody, escaped, openEmailAsVendor } from './steps';
 
 // An owner assigns licenses bought for resale from each place the partner guide names: a row of
 // Unassigned Products, a product's dialog, and a row of Reseller Customers (the email filled in),
@@ -13,55 +14,21 @@ const RUN = Date.now().toString(36);
 const ANA = { email: `ana.${RUN}@customer.example`, name: 'Ana Alvarez' };
 const BEN = { email: `ben.${RUN}@customer.example`, name: 'Ben Brooks' };
 
-const PURCHASE = `
-  mutation Purchase($input: PurchaseInput!) {
-    purchase(input: $input) {
-      licenses { key status personal product { code } }
-      userErrors { code message field }
-    }
-  }
-`;
-
-interface Purchased {
-  licenses: { key: string; status: string; personal: boolean; product: { code: string } }[];
-  userErrors: { message: string }[];
-}
-
 const ASSIGN = `
   mutation Assign($input: AssignLicenseInput!) {
     assignLicense(input: $input) { userErrors { code message field } }
   }
 `;
 
-/** Runs a GraphQL operation as the signed-in user, expecting no GraphQL errors. */
-async function graphql<Data>(page: Page, query: string, variables: object): Promise<Data> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post('/graphql', { headers: { Origin: origin }, data: { query, variables } });
-  expect(response.ok()).toBe(true);
-  const body = (await response.json()) as { data?: Data; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  if (!body.data) throw new Error('the API answered no data');
-  return body.data;
-}
-
 /** Buys four SmarterMail licenses for resale through the API, paid by monthly invoice: the test knows their keys. */
 async function buyLicensesForResale(page: Page): Promise<string[]> {
-  const { purchase: purchased } = await graphql<{ purchase: Purchased }>(page, PURCHASE, {
-    input: {
-      paymentMethod: 'INVOICE',
-      idempotencyKey: randomUUID(),
-      lines: [{ productCode: 'smartermail', editionCode: 'professional', tier: '250', quantity: 4 }],
-    },
-  });
-  expect(purchased.userErrors).toEqual([]);
+  const purchased = await purchase(page, [
+    { productCode: 'smartermail', editionCode: 'professional', tier: '250', quantity: 4 },
+  ]);
   expect(purchased.licenses.map((license) => [license.status, license.personal])).toEqual(
     Array.from({ length: 4 }, () => ['UNASSIGNED', false]),
   );
   return purchased.licenses.map((license) => license.key);
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function unassignedRow(page: Page, key: string): Locator {
@@ -219,13 +186,11 @@ test('an owner assigns licenses from Unassigned Products, a product’s dialog, 
   await signOut(page);
 
   // The new customer's email, as the vendor reads it: the key and a link to choose a password, never a password.
-  await signIn(page, 'admin@example.com');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Email' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Email' })).toBeVisible();
-  const welcome = page.getByRole('row', { name: new RegExp(`${escaped(ANA.email)}.*and your Partner Portal account`) });
+  await openEmailAsVendor(page);
+  const welcome = emailRows(page, ANA.email, 'and your Partner Portal account');
   await expect(welcome).toHaveCount(1);
   await welcome.getByRole('link').click();
-  const textBody = page.getByRole('region', { name: 'Text body' });
+  const textBody = emailTextBody(page);
   await expect(textBody).toContainText(fromRow);
   await expect(textBody).toContainText(`Hello ${ANA.name}`);
   await expect(textBody).toContainText('/set-password?token=');
@@ -236,7 +201,7 @@ test('an owner assigns licenses from Unassigned Products, a product’s dialog, 
 
   // The known customer's second license came in an email of its own, with the key and no account link.
   await page.goBack();
-  const toAna = page.getByRole('row', { name: new RegExp(`${escaped(ANA.email)}.*Your SmarterMail license from`) });
+  const toAna = emailRows(page, ANA.email, 'Your SmarterMail license from');
   await expect(toAna).toHaveCount(2);
   await toAna.filter({ hasNotText: 'and your Partner Portal account' }).getByRole('link').click();
   await expect(textBody).toContainText(fromCustomer);

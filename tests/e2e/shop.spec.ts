@@ -1,24 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openAndSignIn, SCREENSHOT_VIEWPORT } from './session';
+import { emptyCart } from './steps';
 
 // Buying as the demo reseller's owner (20% discount, may pay by monthly invoice).
 // Each test starts from an empty cart, whatever an earlier test left in it.
 
 const OWNER = 'owner@reseller.example';
 const LICENSE_KEY = /^[A-Z0-9]{6}(-[A-Z0-9]{6}){5}$/;
-
-async function emptyCart(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cart' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
-  const empty = page.getByText('Your cart is empty.');
-  const removeButtons = page.getByRole('button', { name: /^Remove / });
-  await expect(empty.or(removeButtons.first())).toBeVisible();
-  for (let count = await removeButtons.count(); count > 0; count -= 1) {
-    await removeButtons.first().click();
-    await expect(removeButtons).toHaveCount(count - 1);
-  }
-  await expect(empty).toBeVisible();
-}
 
 /** Shop → SmarterMail → Enterprise, 250 mailboxes, ActiveSync, quantity 2 → Add to cart → View cart. */
 async function addSmarterMailToCart(page: Page, { picture = false } = {}): Promise<void> {
