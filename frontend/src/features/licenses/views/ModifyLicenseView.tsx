@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ConnectionContent } from '../../../components/ConnectionContent';
 import { RadioGroupField } from '../../../components/form/RadioGroupField';
@@ -30,7 +30,15 @@ const SOURCES = [
  */
 export default function ModifyLicenseView() {
   const [params, setParams] = useSearchParams();
-  const source: Source = params.get('by') === 'resold' ? 'resold' : 'personal';
+  const addressed: Source = params.get('by') === 'resold' ? 'resold' : 'personal';
+  // The radio answers at once; the address follows (a router navigation is a transition, which
+  // would leave the clicked radio unchecked for a moment). Back and Forward win.
+  const [source, setSource] = useState<Source>(addressed);
+  const [lastAddressed, setLastAddressed] = useState<Source>(addressed);
+  if (lastAddressed !== addressed) {
+    setLastAddressed(addressed);
+    setSource(addressed);
+  }
   const selected = params.get('license') ?? '';
   const lookedUp = params.get('key') ?? '';
   const select = (license: { key: string }) => {
@@ -60,6 +68,7 @@ export default function ModifyLicenseView() {
             value={source}
             options={SOURCES}
             onChange={(by) => {
+              setSource(by === 'resold' ? 'resold' : 'personal');
               setParams(by === 'resold' ? { by } : {}, { replace: true });
             }}
           />
