@@ -165,7 +165,12 @@ async def _check_ready(settings: Settings) -> None:
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
+    from backend.licensing.signing import load_signing_key
+
     asyncio.run(_check_ready(settings))
+    # made (or checked) once here: a damaged key stops the command with one line, not a
+    # traceback in every worker process
+    load_signing_key(settings)
 
     if settings.database_engine == "sqlite" and args.workers > 1:
         logging.getLogger(PROG).warning(

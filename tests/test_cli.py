@@ -159,6 +159,22 @@ def test_serve_refuses_a_database_without_its_migrations(data_env: dict[str, str
     )
 
 
+def test_serve_refuses_a_damaged_signing_key_in_one_line(data_env: dict[str, str]) -> None:
+    # given a migrated database and a license signing key file that is not a key
+    assert run("migrate", env=data_env).returncode == 0
+    key_file = Path(data_env["PARTNER_PORTAL_DATA_DIR"]) / "license_signing_key.pem"
+    key_file.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+
+    # when
+    result = run("serve", "--port", str(free_port()), env=data_env)
+
+    # then
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "license signing key file" in line and "is damaged" in line
+    assert "not a key" in key_file.read_text()  # never replaced
+
+
 def test_concurrent_processes_seed_one_catalog(database_url: str, data_env: dict[str, str]) -> None:
     # given a migrated database and six processes seeding it at the same moment
     env = {**os.environ, **data_env, "PARTNER_PORTAL_DATABASE_URL": database_url}
