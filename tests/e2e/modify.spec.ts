@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { activateLicense, buyOne, purchase } from './api';
 import { openAndSignIn, SCREENSHOT_VIEWPORT } from './session';
 import { emptyCart } from './steps';
@@ -20,13 +20,19 @@ function detail(page: Page, label: string) {
   return page.locator('dl.details > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
 }
 
-/** The added-to-cart message → the cart → checkout on the monthly invoice → the confirmation. */
-async function checkOutOnInvoice(page: Page, line: RegExp, key: string): Promise<void> {
+/** The added-to-cart message → the cart (`inCart` may change the line) → checkout on the monthly invoice → the confirmation. */
+async function checkOutOnInvoice(
+  page: Page,
+  line: RegExp,
+  key: string,
+  inCart?: (row: Locator) => Promise<void>,
+): Promise<void> {
   await page.getByRole('region', { name: 'Added to your cart' }).getByRole('link', { name: 'View cart' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
   const row = page.getByRole('row', { name: line });
   await expect(row.getByRole('link', { name: key })).toBeVisible();
   await expect(row.getByRole('spinbutton')).toHaveCount(0);
+  await inCart?.(row);
 
   await page.getByRole('link', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
@@ -78,7 +84,9 @@ test('a partner upgrades a license from its page: the cart, checkout, then the n
   await page.screenshot({ path: 'docs/screenshots/license.png', fullPage: true });
 });
 
-test('a partner renews M&S for two years: the cart, checkout, then the new expiry', async ({ page }) => {
+test('a partner renews M&S for two years, makes it three in the cart, checks out, then sees the new expiry', async ({
+  page,
+}) => {
   const key = await buyOne(page, { productCode: 'smartertrack', editionCode: 'professional', tier: '5' });
   await openLicense(page, key);
 
@@ -93,10 +101,28 @@ test('a partner renews M&S for two years: the cart, checkout, then the new expir
   expect(newExpiry).not.toBe('');
   await dialog.getByRole('button', { name: 'Add to cart' }).click();
 
-  await checkOutOnInvoice(page, /^M&S renewal/, key);
-  await expect(page.getByRole('table', { name: /^Lines of order/ })).toContainText('2 years of M&S');
+  await checkOutOnInvoice(page, /^M&S renewal/, key, async (row) => {
+    const subtotal = row.getByRole('cell').nth(2);
+    const twoYears = (await subtotal.textContent()) ?? '';
+    await row.getByRole('combobox', { name: `Years of M&S for ${key}` }).selectOption({ label: '3 years' });
+    await row.getByRole('button', { name: `Update years of M&S for ${key}` }).click();
+    await expect(page.getByText(`M&S renewal of ${key}: now 3 years of M&S.`)).toBeVisible();
+    await expect(row).toContainText('3 years of M&S');
+    await expect(subtotal).not.toHaveText(twoYears);
+  });
+  await expect(page.getByRole('table', { name: /^Lines of order/ })).toContainText('3 years of M&S');
+
+  // the order's page names the M&S expiry before and after, a year past the dialog's two-year quote
+  const placed = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  const number = placed.replace(/^Order (\S+) placed$/, '$1');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('link', { name: number }).click();
+  const line = page.getByRole('table', { name: `Lines of order ${number}` }).getByRole('row', { name: /^M&S renewal/ });
+  await expect(line).toContainText('M&S until');
+  const after = (await line.locator('time').last().textContent()) ?? '';
+  expect(after).not.toBe(newExpiry);
   await openLicense(page, key);
-  await expect(detail(page, 'Maintenance & Support until')).toContainText(newExpiry);
+  await expect(detail(page, 'Maintenance & Support until')).toContainText(after);
   await expect(detail(page, 'Revision')).toHaveText('1');
 });
 

@@ -45,7 +45,8 @@ export const TRACK_LINE: Line = {
   total: usd('359.20'),
 };
 
-const MODIFIED_KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
+/** The license the upgrade and M&S lines change. */
+export const MODIFIED_KEY = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
 
 /** An upgrade of a license the license has since outgrown: it can no longer be bought. */
 export const UPGRADE_LINE: Line = {

@@ -24,6 +24,26 @@ export const orderRowFields = graphql(`
   }
 `);
 
+/** A license as it was before or after an order line changed it. */
+export const licenseSnapshotFields = graphql(`
+  fragment LicenseSnapshotFields on LicenseSnapshot {
+    edition {
+      code
+      name
+    }
+    tier {
+      code
+      name
+    }
+    addons {
+      code
+      name
+    }
+    maintenanceExpiresAt
+    revision
+  }
+`);
+
 /** What an order charges: the discount applied, and its subtotal, discount and total. */
 export const orderTotalsFields = graphql(`
   fragment OrderTotalsFields on Order {
@@ -72,6 +92,14 @@ export const orderQuery = graphql(`
           license {
             id
             key
+          }
+          change {
+            before {
+              ...LicenseSnapshotFields
+            }
+            after {
+              ...LicenseSnapshotFields
+            }
           }
         }
         invoice {

@@ -1,8 +1,9 @@
 import { DataTable } from '../../../components/DataTable';
 import { formatMoney, type Money } from '../../../lib/money';
 import type { CartLine } from '../queries';
-import { isModification, LineSummary, lineName, type LineContents } from './LineSummary';
+import { isMaintenance, isModification, LineSummary, lineName, type LineContents } from './LineSummary';
 import { QuantityForm } from './QuantityForm';
+import { YearsForm } from './YearsForm';
 
 /** What the table shows of a line: a cart's, or an order's once placed. */
 export interface ShownLine extends LineContents {
@@ -17,7 +18,10 @@ export interface CartLineEditing<Line = CartLine> {
   busyLineId: string | null;
   /** The quantity problem, by line. */
   quantityErrors: Readonly<Record<string, string>>;
+  /** The problem with an M&S line's years, by line. */
+  yearsErrors: Readonly<Record<string, string>>;
   onUpdateQuantity: (line: Line, typed: string) => void;
+  onUpdateYears: (line: Line, years: number) => void;
   onRemove: (line: Line) => void;
 }
 
@@ -66,17 +70,8 @@ export function LinesTable<Line extends ShownLine>({ caption, lines, keyOf, plac
             </th>
             <td className="price">{formatMoney(line.unitPrice)}</td>
             <td>
-              {editing && !isModification(line) ? (
-                <QuantityForm
-                  key={`${key}:${line.quantity}`}
-                  subject={subject}
-                  quantity={line.quantity}
-                  busy={busy}
-                  error={editing.quantityErrors[key]}
-                  onUpdate={(typed) => {
-                    editing.onUpdateQuantity(line, typed);
-                  }}
-                />
+              {editing ? (
+                <LineAmount line={line} lineKey={key} subject={subject} busy={busy} editing={editing} />
               ) : (
                 line.quantity
               )}
@@ -100,5 +95,44 @@ export function LinesTable<Line extends ShownLine>({ caption, lines, keyOf, plac
         );
       })}
     </DataTable>
+  );
+}
+
+interface LineAmountProps<Line extends ShownLine> {
+  line: Line;
+  lineKey: string;
+  subject: string;
+  busy: boolean;
+  editing: CartLineEditing<Line>;
+}
+
+/** What a cart line lets change in place: new licenses their quantity, M&S its years, an upgrade nothing. */
+function LineAmount<Line extends ShownLine>({ line, lineKey, subject, busy, editing }: LineAmountProps<Line>) {
+  if (isMaintenance(line) && line.license && line.years) {
+    return (
+      <YearsForm
+        key={`${lineKey}:${line.years}`}
+        licenseKey={line.license.key}
+        years={line.years}
+        busy={busy}
+        error={editing.yearsErrors[lineKey]}
+        onUpdate={(years) => {
+          editing.onUpdateYears(line, years);
+        }}
+      />
+    );
+  }
+  if (isModification(line)) return <>{line.quantity}</>;
+  return (
+    <QuantityForm
+      key={`${lineKey}:${line.quantity}`}
+      subject={subject}
+      quantity={line.quantity}
+      busy={busy}
+      error={editing.quantityErrors[lineKey]}
+      onUpdate={(typed) => {
+        editing.onUpdateQuantity(line, typed);
+      }}
+    />
   );
 }

@@ -37,6 +37,11 @@ export function isModification(line: Pick<LineContents, 'kind'>): boolean {
   return line.kind !== undefined && line.kind !== 'NEW_LICENSE';
 }
 
+/** Whether a line buys years of M&S (a renewal or a reinstatement), which the cart lets change. */
+export function isMaintenance(line: Pick<LineContents, 'kind'>): boolean {
+  return line.kind === 'MAINTENANCE_RENEWAL' || line.kind === 'MAINTENANCE_REINSTATEMENT';
+}
+
 /** The line in a few words, for buttons and messages: "SmarterMail Enterprise, 250 mailboxes", "Upgrade of ABC…". */
 export function lineName(line: LineContents): string {
   if (isModification(line) && line.kind) {

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { mockApi, type Answer } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView } from '../../../test/render';
-import { CART, cartOf, EMPTY_CART, MAIL_LINE, RENEWAL_LINE, TRACK_LINE, UPGRADE_LINE } from '../testData';
+import {
+  CART,
+  cartOf,
+  EMPTY_CART,
+  MAIL_LINE,
+  MODIFIED_KEY,
+  RENEWAL_LINE,
+  TRACK_LINE,
+  UPGRADE_LINE,
+} from '../testData';
 import CartView from './CartView';
 
 function renderCart(answers: Record<string, Answer | Answer[]> = {}) {
@@ -132,7 +141,7 @@ describe('CartView', () => {
   it('shows upgrade and M&S lines with their license and years, without a quantity, and one that can no longer be bought', () => {
     const cart = cartOf([UPGRADE_LINE, RENEWAL_LINE], { subtotal: '898.00', discount: '179.60', total: '718.40' });
     renderCart({ ShoppingCart: { data: { cart } } });
-    const key = '7KQ2MX-R9TP4H-2345AB-CDEFGH-JKMNPQ-RSTWXY';
+    const key = MODIFIED_KEY;
 
     const upgrade = lineRow(/^Upgrade/);
     const item = within(upgrade).getByRole('rowheader');
@@ -142,6 +151,7 @@ describe('CartView', () => {
       'Can no longer be bought: The license is Enterprise now. Remove this line to check out.',
     );
     expect(within(upgrade).queryByRole('spinbutton')).not.toBeInTheDocument();
+    expect(within(upgrade).queryByRole('combobox')).not.toBeInTheDocument();
     expect(cells(upgrade)[1]).toBe('1');
     expect(within(upgrade).getByRole('button', { name: `Remove Upgrade of ${key}` })).toBeInTheDocument();
 
@@ -149,6 +159,65 @@ describe('CartView', () => {
     expect(within(renewal).getByRole('rowheader')).toHaveTextContent('3 years of M&S');
     expect(within(renewal).getByRole('rowheader')).not.toHaveTextContent('Can no longer be bought');
     expect(within(renewal).queryByRole('spinbutton')).not.toBeInTheDocument();
+    expect(within(renewal).getByRole('combobox', { name: `Years of M&S for ${key}` })).toHaveDisplayValue('3 years');
+  });
+
+  it('changes an M&S line’s years and shows the price the server answers', async () => {
+    const cart = cartOf([RENEWAL_LINE], { subtotal: '449.00', discount: '89.80', total: '359.20' });
+    const changed = cartOf([{ ...RENEWAL_LINE, years: 5, unitPrice: usd('699.00'), subtotal: usd('699.00') }], {
+      subtotal: '699.00',
+      discount: '139.80',
+      total: '559.20',
+    });
+    const api = renderCart({
+      ShoppingCart: { data: { cart } },
+      UpdateCartLine: { data: { updateCartLine: { cart: changed, userErrors: [] } } },
+    });
+
+    await userEvent.selectOptions(
+      screen.getByRole('combobox', { name: `Years of M&S for ${MODIFIED_KEY}` }),
+      '5 years',
+    );
+    await userEvent.click(screen.getByRole('button', { name: `Update years of M&S for ${MODIFIED_KEY}` }));
+
+    expect(api.variablesOf('UpdateCartLine')).toEqual([{ input: { lineId: 'line-4', years: 5 } }]);
+    expect(screen.getByRole('status')).toHaveTextContent(`M&S renewal of ${MODIFIED_KEY}: now 5 years of M&S.`);
+    const renewal = lineRow(/^M&S renewal/);
+    expect(within(renewal).getByRole('rowheader')).toHaveTextContent('5 years of M&S');
+    expect(within(renewal).getByRole('combobox', { name: `Years of M&S for ${MODIFIED_KEY}` })).toHaveDisplayValue(
+      '5 years',
+    );
+    expect(cells(renewal)[0]).toBe('$699.00');
+    expect(cells(renewal)[2]).toBe('$699.00');
+    expect(totalRows()).toEqual(['Subtotal$699.00', 'Reseller discount (20%)−minus $139.80', 'Total$559.20']);
+  });
+
+  it('shows the server’s problem with an M&S line’s years next to it', async () => {
+    const cart = cartOf([MAIL_LINE, RENEWAL_LINE], { subtotal: '2447.00', discount: '489.40', total: '1957.60' });
+    renderCart({
+      ShoppingCart: { data: { cart } },
+      UpdateCartLine: {
+        data: {
+          updateCartLine: {
+            cart: null,
+            userErrors: [
+              { code: 'INVALID', message: 'M&S for this license is no longer sold.', field: ['input', 'years'] },
+            ],
+          },
+        },
+      },
+    });
+    const years = screen.getByRole('combobox', { name: `Years of M&S for ${MODIFIED_KEY}` });
+
+    await userEvent.selectOptions(years, '1 year');
+    await userEvent.click(screen.getByRole('button', { name: `Update years of M&S for ${MODIFIED_KEY}` }));
+
+    expect(years).toHaveAccessibleDescription('Error: M&S for this license is no longer sold.');
+    expect(years).toHaveDisplayValue('1 year');
+    expect(
+      screen.getByRole('spinbutton', { name: 'Quantity of SmarterMail Enterprise, 250 mailboxes' }),
+    ).not.toHaveAccessibleDescription();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('points an empty cart to the shop', () => {

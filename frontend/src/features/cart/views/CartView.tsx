@@ -5,6 +5,7 @@ import { Page } from '../../../components/Page';
 import { QueryContent } from '../../../components/QueryContent';
 import { SuccessMessage } from '../../../components/SuccessMessage';
 import type { RemoveCartLineMutation, ShoppingCartQuery, UpdateCartLineMutation } from '../../../gql/graphql';
+import { formatYears } from '../../../lib/labels';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { CartLinesTable } from '../components/CartLinesTable';
@@ -29,15 +30,15 @@ interface ChangedCart {
   cart: Cart;
 }
 
-/** The cart: each line with its quantity to change or the line to remove, the server's totals, and on to checkout. */
+/** The cart: each line with its quantity or M&S years to change, or to remove; the server's totals; on to checkout. */
 export default function CartView() {
   const query = useRetryableQuery({ query: shoppingCartQuery });
   const updating = useFormMutation(updateCartLineMutation, updatePayloadOf);
   const removing = useFormMutation(removeCartLineMutation, removePayloadOf);
   const [changed, setChanged] = useState<ChangedCart | null>(null);
   const [busyLineId, setBusyLineId] = useState<string | null>(null);
-  /** The line whose quantity was last changed, with the form's own problem with it, if any. */
-  const [quantityOfLine, setQuantityOfLine] = useState<{ lineId: string; problem: string | null } | null>(null);
+  /** The line whose quantity or years were last changed, with the form's own problem with it, if any. */
+  const [changedLine, setChangedLine] = useState<{ lineId: string; problem: string | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   function remember(after: ShoppingCartQuery, cart: Cart | null | undefined) {
@@ -49,10 +50,10 @@ export default function CartView() {
     const quantity = quantityOf(typed);
     if (quantity === undefined) {
       updating.clearErrors();
-      setQuantityOfLine({ lineId: line.id, problem: QUANTITY_PROBLEM });
+      setChangedLine({ lineId: line.id, problem: QUANTITY_PROBLEM });
       return;
     }
-    setQuantityOfLine({ lineId: line.id, problem: null });
+    setChangedLine({ lineId: line.id, problem: null });
     setBusyLineId(line.id);
     void updating.submit({ input: { lineId: line.id, quantity } }).then((payload) => {
       setBusyLineId(null);
@@ -63,9 +64,22 @@ export default function CartView() {
     });
   }
 
+  function updateYears(after: ShoppingCartQuery, line: CartLine, years: number) {
+    setMessage(null);
+    setChangedLine({ lineId: line.id, problem: null });
+    setBusyLineId(line.id);
+    void updating.submit({ input: { lineId: line.id, years } }).then((payload) => {
+      setBusyLineId(null);
+      if (payload) {
+        remember(after, payload.cart);
+        setMessage(`${lineName(line)}: now ${formatYears(years)} of M&S.`);
+      }
+    });
+  }
+
   function remove(after: ShoppingCartQuery, line: CartLine) {
     setMessage(null);
-    setQuantityOfLine(null);
+    setChangedLine(null);
     updating.clearErrors();
     setBusyLineId(line.id);
     void removing.submit({ input: { lineId: line.id } }).then((payload) => {
@@ -79,15 +93,21 @@ export default function CartView() {
 
   /** The quantity problem of the line last changed: the form's own, or the server's. */
   function quantityErrors(): Record<string, string> {
-    if (quantityOfLine === null) return {};
-    const problem = quantityOfLine.problem ?? updating.errors.fields.quantity;
-    return problem ? { [quantityOfLine.lineId]: problem } : {};
+    if (changedLine === null) return {};
+    const problem = changedLine.problem ?? updating.errors.fields.quantity;
+    return problem ? { [changedLine.lineId]: problem } : {};
+  }
+
+  /** The server's problem with the years of the M&S line last changed. */
+  function yearsErrors(): Record<string, string> {
+    const problem = updating.errors.fields.years;
+    return changedLine && problem ? { [changedLine.lineId]: problem } : {};
   }
 
   return (
     <Page title="Cart">
       <SuccessMessage message={message} />
-      <FormErrors errors={updating.errors} shownFields={['quantity']} />
+      <FormErrors errors={updating.errors} shownFields={['quantity', 'years']} />
       <FormErrors errors={removing.errors} shownFields={[]} />
       <QueryContent query={query} what="your cart">
         {(data) => {
@@ -104,8 +124,12 @@ export default function CartView() {
                 editing={{
                   busyLineId,
                   quantityErrors: quantityErrors(),
+                  yearsErrors: yearsErrors(),
                   onUpdateQuantity: (line, typed) => {
                     updateQuantity(data, line, typed);
+                  },
+                  onUpdateYears: (line, years) => {
+                    updateYears(data, line, years);
                   },
                   onRemove: (line) => {
                     remove(data, line);

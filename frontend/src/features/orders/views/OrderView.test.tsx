@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OrderQuery } from '../../../gql/graphql';
+import { formatLocalDate } from '../../../lib/dates';
 import { BILLING } from '../../../test/billing';
 import { mockApi } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
@@ -28,6 +29,7 @@ const ORDER: OrderNode = {
       kind: 'NEW_LICENSE',
       years: null,
       license: null,
+      change: null,
       description: 'SmarterMail Enterprise, 250 mailboxes',
       quantity: 2,
       unitPrice: usd('1249.00'),
@@ -65,6 +67,15 @@ const ORDER: OrderNode = {
 
 const KEY = 'AAAAAA-BBBBBB-CCCCCC-DDDDDD-EEEEEE-FFFFFF';
 
+/** The license of KEY before the order changed it. */
+const BEFORE = {
+  edition: { code: 'professional', name: 'Professional' },
+  tier: { code: '250', name: '250 mailboxes' },
+  addons: [],
+  maintenanceExpiresAt: '2027-11-27T12:00:00+00:00',
+  revision: 1,
+};
+
 /** The same order had it renewed M&S of one of its licenses instead. */
 const RENEWAL_ORDER: OrderNode = {
   ...ORDER,
@@ -74,6 +85,7 @@ const RENEWAL_ORDER: OrderNode = {
       kind: 'MAINTENANCE_RENEWAL',
       years: 2,
       license: { id: 'TGljZW5zZTox', key: KEY },
+      change: { before: BEFORE, after: { ...BEFORE, maintenanceExpiresAt: '2029-11-27T12:00:00+00:00' } },
       description: `SmarterMail Enterprise, 250 mailboxes: M&S renewal, 2 years, until 2029-11-27; key ${KEY}`,
       quantity: 1,
       unitPrice: usd('1249.00'),
@@ -83,6 +95,35 @@ const RENEWAL_ORDER: OrderNode = {
     },
   ],
   licenses: [],
+};
+
+/** The same order had it upgraded the license instead: a higher edition and tier, and an add-on. */
+const UPGRADE_ORDER: OrderNode = {
+  ...RENEWAL_ORDER,
+  lines: [
+    {
+      position: 1,
+      kind: 'UPGRADE',
+      years: null,
+      license: { id: 'TGljZW5zZTox', key: KEY },
+      change: {
+        before: BEFORE,
+        after: {
+          ...BEFORE,
+          edition: { code: 'enterprise', name: 'Enterprise' },
+          tier: { code: '1000', name: '1000 mailboxes' },
+          addons: [{ code: 'activesync', name: 'Exchange ActiveSync' }],
+          revision: 2,
+        },
+      },
+      description: `SmarterMail Professional, 250 mailboxes → Enterprise, 1000 mailboxes + Exchange ActiveSync; key ${KEY}`,
+      quantity: 1,
+      unitPrice: usd('1249.00'),
+      subtotal: usd('1249.00'),
+      discount: usd('249.80'),
+      total: usd('999.20'),
+    },
+  ],
 };
 
 function panel(name: string) {
@@ -168,15 +209,35 @@ describe('OrderView', () => {
     expect(screen.queryByText(/INV-/)).not.toBeInTheDocument();
   });
 
-  it('shows what an M&S line renewed: its kind, the license linked and the years', () => {
+  it('shows what an M&S line renewed: its kind, the license linked, the years and the M&S expiry before and after', () => {
     const api = mockApi({ Order: { data: { node: RENEWAL_ORDER } } });
     renderView(<OrderView />, { client: api.client, route: '/orders/:orderId', path: '/orders/T3JkZXI6MQ%3D%3D' });
 
     const lines = within(panel('Lines')).getByRole('table', { name: 'Lines of order ORD-2026-000001' });
     const item = within(lines).getAllByRole('row')[1]?.querySelector('td');
-    expect(item).toHaveTextContent(`M&S renewal${RENEWAL_ORDER.lines[0]?.description ?? ''}License ${KEY}2 years of M&S`);
+    expect(item).toHaveTextContent(
+      `M&S renewal${RENEWAL_ORDER.lines[0]?.description ?? ''}License ${KEY}2 years of M&S` +
+        `M&S until ${formatLocalDate('2027-11-27T12:00:00+00:00')} → ${formatLocalDate('2029-11-27T12:00:00+00:00')}`,
+    );
+    expect(item).not.toHaveTextContent('Revision');
+    expect(item).not.toHaveTextContent('Add-ons');
     expect(within(lines).getByRole('link', { name: KEY })).toHaveAttribute('href', `/licenses/${KEY}`);
     expect(panel('Licenses issued')).toHaveTextContent('This order issued no new licenses.');
+  });
+
+  it('shows what an upgrade changed: edition and tier, the add-ons added and the revision, not the unchanged M&S', () => {
+    const api = mockApi({ Order: { data: { node: UPGRADE_ORDER } } });
+    renderView(<OrderView />, { client: api.client, route: '/orders/:orderId', path: '/orders/T3JkZXI6MQ%3D%3D' });
+
+    const lines = within(panel('Lines')).getByRole('table', { name: 'Lines of order ORD-2026-000001' });
+    const item = within(lines).getAllByRole('row')[1]?.querySelector('td');
+    expect(item).toHaveTextContent(
+      `License ${KEY}` +
+        'Professional, 250 mailboxes → Enterprise, 1000 mailboxes' +
+        'Add-ons: + Exchange ActiveSync' +
+        'Revision 1 → 2',
+    );
+    expect(item).not.toHaveTextContent('M&S until');
   });
 
   it('shows a not-found page for an id that is not an order of the account', () => {
