@@ -210,9 +210,8 @@ def check_maintenance(
 
 def modification(item: Upgrade | Maintenance | Unavailable, *, discount_bps: int) -> PricedLine:
     """A modification as a line: one unit, never assigned."""
-    kind = LineKind.UPGRADE if isinstance(item, Upgrade) else item.kind
     return PricedLine(
-        kind=kind,
+        kind=item.kind,
         item=item,
         price=price_line(unit_price=item.unit_price, quantity=1, discount_bps=discount_bps),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from backend.catalog.services import (
     Catalog,
@@ -58,30 +58,31 @@ class LicenseState:
         }
 
 
-def license_state(
-    catalog: Catalog,
-    *,
-    id: int,
-    key: str,
-    product_id: int,
-    edition_id: int,
-    tier_id: int,
-    addon_ids: Iterable[int],
-    maintenance_expires_at: datetime,
-    revision: int,
-) -> LicenseState:
-    """A license's state from its ids, resolved in the catalog."""
-    product: CatalogProduct = catalog.by_id["product"][product_id]
+class LicenseRow(Protocol):
+    """What a license state is read from: a ``License`` row, or the API's License object."""
+
+    id: int
+    key: str
+    product_id: int
+    edition_id: int
+    tier_id: int
+    maintenance_expires_at: datetime
+    revision: int
+
+
+def license_state(catalog: Catalog, row: LicenseRow, addon_ids: Iterable[int]) -> LicenseState:
+    """A license's state from its row's ids, resolved in the catalog."""
+    product: CatalogProduct = catalog.by_id["product"][row.product_id]
     owned = set(addon_ids)
     return LicenseState(
-        id=id,
-        key=key,
+        id=row.id,
+        key=row.key,
         product=product,
-        edition=catalog.by_id["edition"][edition_id],
-        tier=catalog.by_id["tier"][tier_id],
+        edition=catalog.by_id["edition"][row.edition_id],
+        tier=catalog.by_id["tier"][row.tier_id],
         addons=tuple(addon for addon in product.addons if addon.id in owned),
-        maintenance_expires_at=maintenance_expires_at,
-        revision=revision,
+        maintenance_expires_at=row.maintenance_expires_at,
+        revision=row.revision,
     )
 
 
@@ -127,6 +128,7 @@ class Upgrade:
     """When the tier goes up: each add-on the license has, its yearly price difference
     prorated to the M&S expiry (in the order of ``license.addons``); else empty."""
     list_difference: int
+    kind: ClassVar[LineKind] = LineKind.UPGRADE
 
     @property
     def product(self) -> CatalogProduct:

@@ -47,20 +47,7 @@ async def license_states(catalog: Catalog, licenses: QuerySet[License]) -> dict[
         )
         for license_id, addon_id in pairs:
             owned[license_id].append(addon_id)
-    return {
-        row.id: license_state(
-            catalog,
-            id=row.id,
-            key=row.key,
-            product_id=row.product_id,
-            edition_id=row.edition_id,
-            tier_id=row.tier_id,
-            addon_ids=owned[row.id],
-            maintenance_expires_at=row.maintenance_expires_at,
-            revision=row.revision,
-        )
-        for row in rows
-    }
+    return {row.id: license_state(catalog, row, owned[row.id]) for row in rows}
 
 
 def license_key(value: str) -> str | None:
@@ -94,7 +81,7 @@ class LicenseChange:
 
     @property
     def kind(self) -> LineKind:
-        return LineKind.UPGRADE if isinstance(self.item, Upgrade) else self.item.kind
+        return self.item.kind
 
     def as_json(self) -> dict[str, object]:
         """An order line's ``change``."""

@@ -5,7 +5,7 @@ license offers before anything is added to the cart (``License.maintenanceOffer`
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any
 
 import strawberry
 
@@ -18,7 +18,12 @@ from backend.api.money import Money
 from backend.commerce.lines import LicenseUpgradeRequest, MaintenanceRequest
 from backend.commerce.maintenance_pricing import price_maintenance
 from backend.commerce.models import MAX_MAINTENANCE_YEARS
-from backend.commerce.modification_pricing import LicenseState, license_state, price_upgrade
+from backend.commerce.modification_pricing import (
+    LicenseRow,
+    LicenseState,
+    license_state,
+    price_upgrade,
+)
 from backend.errors import DomainError
 from backend.money import Amount
 
@@ -141,36 +146,14 @@ class UpgradeQuote:
     )
 
 
-class LicenseRoot(Protocol):
-    """The License object these fields hang on."""
-
-    id: int
-    key: str
-    product_id: int
-    edition_id: int
-    tier_id: int
-    maintenance_expires_at: datetime
-    revision: int
-
-
-async def _state(root: LicenseRoot, info: Info) -> LicenseState:
+async def _state(root: LicenseRow, info: Info) -> LicenseState:
     catalog = await info.context.loaders.catalog.load()
     addons = await info.context.loaders.addons_by_license.load(root.id)
-    return license_state(
-        catalog,
-        id=root.id,
-        key=root.key,
-        product_id=root.product_id,
-        edition_id=root.edition_id,
-        tier_id=root.tier_id,
-        addon_ids=[row.addon_id for row in addons],
-        maintenance_expires_at=root.maintenance_expires_at,
-        revision=root.revision,
-    )
+    return license_state(catalog, root, [row.addon_id for row in addons])
 
 
 async def maintenance_offer(
-    root: strawberry.Parent[LicenseRoot],
+    root: strawberry.Parent[LicenseRow],
     info: Info,
     years: Annotated[
         int, strawberry.argument(description=f"Years of M&S (1 to {MAX_MAINTENANCE_YEARS}).")
@@ -198,7 +181,7 @@ async def maintenance_offer(
 
 
 async def upgrade_quote(
-    root: strawberry.Parent[LicenseRoot],
+    root: strawberry.Parent[LicenseRow],
     info: Info,
     edition_code: Annotated[
         str | None, strawberry.argument(description="The new edition; omitted: the license's.")
