@@ -193,7 +193,6 @@ def test_concurrent_processes_seed_one_catalog(database_url: str, data_env: dict
     errors = [p.communicate(timeout=60)[1] for p in processes]
     assert [p.returncode for p in processes] == [0] * 6, errors
 
-    # and the catalog exists once
     counts = subprocess.run(
         [sys.executable, "-c", COUNT_ROWS, database_url],
         capture_output=True,
@@ -201,7 +200,8 @@ def test_concurrent_processes_seed_one_catalog(database_url: str, data_env: dict
         check=True,
         timeout=60,
     )
-    assert counts.stdout.split() == ["3", "23", "2"]
+    # and the catalog exists once, and the demo customer got one license
+    assert counts.stdout.split() == ["3", "23", "2", "1"]
 
 
 COUNT_ROWS = """
@@ -210,10 +210,12 @@ from tortoise import Tortoise
 from backend.db import tortoise_config
 from backend.accounts.models import Reseller
 from backend.catalog.models import ListPrice, Product
+from backend.licensing.models import License
 
 async def main():
     await Tortoise.init(config=tortoise_config(sys.argv[1]))
     print(await Product.all().count(), await ListPrice.all().count(), await Reseller.all().count())
+    print(await License.filter(customer__email="customer@example.com").count())
     await Tortoise.close_connections()
 
 asyncio.run(main())

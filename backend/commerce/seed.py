@@ -2,7 +2,8 @@
 and the demo customer's license, assigned like a partner assigns one.
 
 Each demo order has its own idempotency key, so seeding again finds it and buys nothing; the demo
-customer is given a license only while it has none of the first demo reseller.
+customer is given a license only while it has none of the first demo reseller (several processes
+seeding at once give it one).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from backend.commerce.cart import NewLicenseRequest
 from backend.commerce.checkout import Payment, purchase
 from backend.commerce.models import IdempotencyRecord, PaymentMethod
+from backend.errors import DomainError, ErrorKind
 from backend.identity.models import User
 from backend.identity.sessions import actor_for
 from backend.licensing.assignment import assign_license
@@ -88,10 +90,18 @@ async def _assign_demo_license(*, public_url: str) -> None:
     if await licenses.filter(customer_id=customer.id).exists():
         return
     license = await licenses.filter(personal=False, customer_id__isnull=True).order_by("id").first()
-    if license is not None:
+    if license is None:
+        return
+    try:
         await assign_license(
             actor=actor_for(seller),
             license_key=license.key,
             email=customer.email,
             public_url=public_url,
         )
+    except DomainError as error:
+        # another process seeding at the same moment assigned this license to the demo
+        # customer first: the demo has its assignment
+        conflict = any(problem.kind is ErrorKind.CONFLICT for problem in error.problems)
+        if not conflict or not await licenses.filter(customer_id=customer.id).exists():
+            raise
