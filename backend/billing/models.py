@@ -71,6 +71,9 @@ class Invoice(Model):
         description="Bill-to details as they were when it was issued."
     )
     notes = fields.TextField(default="")
+    period = fields.CharField(
+        max_length=7, null=True, description="A summary's month, YYYY-MM (null for an order's)."
+    )
     issued_at = fields.DatetimeField()
     due_at = fields.DatetimeField(null=True)
     paid_at = fields.DatetimeField(null=True)
@@ -82,7 +85,9 @@ class Invoice(Model):
             Index(fields=["reseller_id", "issued_at"]),
             Index(fields=["reseller_id", "status"]),
             Index(fields=["summary_invoice_id"]),
+            Index(fields=["status", "issued_at"]),
         )
+        unique_together = (("reseller", "period"),)
         constraints = (
             CheckConstraint(
                 check="subtotal_cents >= 0 AND discount_cents >= 0 AND discount_cents <= "
@@ -101,6 +106,10 @@ class Invoice(Model):
                 check="(status = 'PAID') = (paid_at IS NOT NULL) AND (status <> 'PAID' OR "
                 "amount_paid_cents = total_cents)",
                 name="billing_invoice_paid_state",
+            ),
+            CheckConstraint(
+                check="(kind = 'SUMMARY') = (period IS NOT NULL)",
+                name="billing_invoice_period_matches_kind",
             ),
         )
 
@@ -163,3 +172,31 @@ class Payment(Model):
         ordering = ["-received_at", "-id"]
         indexes = (Index(fields=["reseller_id", "received_at"]),)
         constraints = (CheckConstraint(check="amount_cents > 0", name="billing_payment_positive"),)
+
+
+class BillingPeriod(Model):
+    """The closing of one month: who closes it now (a lease) and, once closed, what it made.
+
+    The row is the scheduler's lock: one process inserts it and works while its lease lasts.
+    Closing itself stays idempotent without it (a summary is unique per reseller and month).
+    """
+
+    id = fields.IntField(primary_key=True)
+    period = fields.CharField(max_length=7, unique=True, description="YYYY-MM.")
+    claimed_by = fields.CharField(max_length=100, default="")
+    claimed_until = fields.DatetimeField(null=True)
+    closed_at = fields.DatetimeField(null=True)
+    closed_by_label = fields.CharField(max_length=300, default="")
+    summary_count = fields.IntField(default=0, description="Summary invoices made by the close.")
+    invoice_count = fields.IntField(default=0, description="Invoices they collect.")
+    total_cents = fields.BigIntField(default=0, description="The summaries' total.")
+
+    class Meta:
+        table = "billing_period"
+        ordering = ["-period"]
+        constraints = (
+            CheckConstraint(
+                check="summary_count >= 0 AND invoice_count >= summary_count AND total_cents >= 0",
+                name="billing_period_counts",
+            ),
+        )

@@ -18,6 +18,7 @@ from tortoise.models import Model
 if TYPE_CHECKING:
     from backend.accounts.models import Reseller
     from backend.catalog.models import Edition, Product, Tier
+    from backend.billing.models import Payment
     from backend.identity.models import User
     from backend.licensing.models import License
 
@@ -227,7 +228,8 @@ class OrderLine(Model):
 
 
 class IdempotencyRecord(Model):
-    """A checkout's idempotency key: claimed before payment, pointing at the order once placed.
+    """An idempotency key of a checkout or an invoice payment: claimed before the charge,
+    pointing at the order (or payment) once made.
 
     The unique (reseller, key) pair is what makes a key work exactly once, under any concurrency.
     """
@@ -243,6 +245,14 @@ class IdempotencyRecord(Model):
         "models.Order", related_name="idempotency_records", null=True, on_delete=fields.CASCADE
     )
     order_id: int | None
+    payment: fields.ForeignKeyNullableRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment",
+        related_name="idempotency_records",
+        null=True,
+        on_delete=fields.CASCADE,
+        description="The payment of an invoice made with the key (payInvoice).",
+    )
+    payment_id: int | None
     created_at = fields.DatetimeField()
 
     class Meta:

@@ -79,6 +79,10 @@ class Permission(StrEnum):
     """Assign the reseller's licenses to customers (for good: an assignment is final)."""
     INSTALLATIONS_MANAGE = "INSTALLATIONS_MANAGE"
     """Deactivate an installation of a license, so that the key can move to another server."""
+    INVOICES_PAY = "INVOICES_PAY"
+    """Pay the account's invoices by card."""
+    BILLING_MANAGE = "BILLING_MANAGE"
+    """Vendor: close a month into summary invoices and record payments received by transfer."""
 
 
 _RESELLER_READ = frozenset(
@@ -95,9 +99,9 @@ _RESELLER_LICENSING = frozenset(
 )
 """Buying, assigning and modifying licenses, and moving their installations."""
 
-RESELLER_ONLY = frozenset({Permission.SHOP, Permission.LICENSES_ASSIGN})
+RESELLER_ONLY = frozenset({Permission.SHOP, Permission.LICENSES_ASSIGN, Permission.INVOICES_PAY})
 """What only a reseller's own people do: the vendor does not buy from itself, nor give a
-partner's license away (an assignment is final)."""
+partner's license away (an assignment is final), nor pay a partner's invoice by card."""
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.VENDOR_ADMIN: frozenset(Permission) - RESELLER_ONLY,
@@ -107,10 +111,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.API_KEYS_MANAGE,
         Permission.AUDIT_READ,
         Permission.INVOICES_READ,
+        Permission.INVOICES_PAY,
     }
     | _RESELLER_LICENSING,
     Role.RESELLER_PURCHASER: _RESELLER_READ | _RESELLER_LICENSING,
-    Role.RESELLER_BILLING: _RESELLER_READ | {Permission.INVOICES_READ},
+    Role.RESELLER_BILLING: _RESELLER_READ | {Permission.INVOICES_READ, Permission.INVOICES_PAY},
     Role.RESELLER_VIEWER: _RESELLER_READ | {Permission.INVOICES_READ},
     Role.CUSTOMER: frozenset({Permission.LICENSES_READ, Permission.INSTALLATIONS_MANAGE}),
 }

@@ -22,6 +22,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'CUSTOMERS_READ',
     'CATALOG_READ',
     'INSTALLATIONS_MANAGE',
+    'BILLING_MANAGE',
   ],
   RESELLER_OWNER: [
     'ACCOUNT_MANAGE',
@@ -36,6 +37,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'CATALOG_READ',
     'LICENSES_ASSIGN',
     'INSTALLATIONS_MANAGE',
+    'INVOICES_PAY',
   ],
   RESELLER_PURCHASER: [
     'ACCOUNT_READ',
@@ -54,6 +56,7 @@ const PERMISSIONS: Record<Role, Permission[]> = {
     'INVOICES_READ',
     'CUSTOMERS_READ',
     'CATALOG_READ',
+    'INVOICES_PAY',
   ],
   RESELLER_VIEWER: [
     'ACCOUNT_READ',
