@@ -11,6 +11,7 @@ that causes the email, so that both commit or neither does::
 from __future__ import annotations
 
 import base64
+import importlib
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,53 @@ class Attachment:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class GeneratedAttachment:
+    """A file made when the email is sent rather than when it is queued: an invoice's PDF takes
+    far longer to render than the transaction that queues the email should last.
+
+    ``generator`` names an entry of ``GENERATORS``: an async function of ``ref`` that returns the
+    file's bytes. The mail worker calls it at each delivery attempt.
+    """
+
+    filename: str
+    content_type: str
+    generator: str
+    ref: str
+
+    def __post_init__(self) -> None:
+        Attachment(self.filename, self.content_type, b"")  # the same checks
+        if self.generator not in GENERATORS:
+            raise ValueError(f"unknown attachment generator {self.generator!r}")
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "generator": self.generator,
+            "ref": self.ref,
+        }
+
+
+GENERATORS = {"invoice_pdf": "backend.billing.emails:invoice_pdf_content"}
+"""Generated attachments' makers, as ``module:function`` (imported when first used, so that
+the outbox does not depend on the domains that attach files)."""
+
+
+async def materialize(stored: Sequence[Mapping[str, Any]]) -> list[Attachment]:
+    """The attachments of an outbox row with their content, generating what must be."""
+    attachments = []
+    for data in stored:
+        if "generator" not in data:
+            attachments.append(Attachment.from_json(data))
+            continue
+        module, _, name = GENERATORS[data["generator"]].partition(":")
+        generate = getattr(importlib.import_module(module), name)
+        content = await generate(data["ref"])
+        attachments.append(Attachment(data["filename"], data["content_type"], content))
+    return attachments
+
+
 def new_message_id() -> str:
     """A globally unique RFC 5322 Message-ID."""
     return f"<{secrets.token_hex(16)}@{MESSAGE_ID_DOMAIN}>"
@@ -69,7 +117,7 @@ async def enqueue_email(
     to: Sequence[str],
     context: Mapping[str, Any],
     reseller_id: int | None = None,
-    attachments: Sequence[Attachment] = (),
+    attachments: Sequence[Attachment | GeneratedAttachment] = (),
 ) -> OutboxMessage:
     """Render ``template`` with ``context`` and queue it for ``to``, in the caller's transaction.
 

@@ -43,6 +43,7 @@ from tortoise.queryset import QuerySet
 from backend import clock
 from backend.notifications.message import build_email
 from backend.notifications.models import OutboxMessage, OutboxStatus
+from backend.notifications.outbox import materialize
 from backend.notifications.transport import DeliveryError, Transport, transport_for
 from backend.settings import Settings
 
@@ -128,8 +129,10 @@ class MailWorker:
 
     async def _deliver(self, outbox: OutboxMessage) -> int:
         try:
+            attachments = await materialize(outbox.attachments)
             await self.transport.send(
-                outbox, build_email(outbox, mail_from=self.settings.mail_from)
+                outbox,
+                build_email(outbox, mail_from=self.settings.mail_from, attachments=attachments),
             )
         except DeliveryError as exc:
             await self._failed(outbox, str(exc), permanent=exc.permanent, outage=True)
