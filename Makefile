@@ -54,10 +54,11 @@ build: node_modules/.package-lock.json ## build the web app into frontend/dist
 serve: ## serve without reinstalling
 	$(BIN)/partner-portal serve --host $(HOST) --port $(PORT)
 
-bench: install-dev ## print how fast sign-in, the account lists, buying, the commerce lists and the customers export answer
+bench: install-dev ## print how fast sign-in, the account lists, buying, the commerce lists, the customers export and a month's close answer
 	$(BIN)/python -m tests.bench.identity
 	$(BIN)/python -m tests.bench.commerce
 	$(BIN)/python -m tests.bench.customers
+	$(BIN)/python -m tests.bench.billing
 
 # --- checks --------------------------------------------------------------------------------
 lint: install-dev ## ruff (lint and format) and eslint

@@ -12,6 +12,7 @@ from starlette.routing import Mount, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.app import GraphQLApp
+from backend.billing.scheduler import running_month_close
 from backend.db import tortoise_config
 from backend.identity.housekeeping import running_housekeeping
 from backend.licensing.signing import load_signing_key
@@ -21,6 +22,7 @@ from backend.settings import Settings, load_settings
 from backend.web.csrf import CsrfGuard
 from backend.web.exports import CustomersExport
 from backend.web.health import healthz
+from backend.web.invoice_pdf import InvoicePdf
 from backend.web.signing_key import PublicSigningKey
 from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
 
@@ -41,6 +43,7 @@ def create_app(
             RegisterTortoise(app, config=tortoise_config(settings.database_url)),
             running_mail_worker(settings),  # these stop before the ORM closes
             running_housekeeping(),
+            running_month_close(settings.public_url),
         ):
             yield
 
@@ -57,6 +60,9 @@ def create_app(
                 "/exports/customers.csv",
                 CustomersExport(settings).respond,
                 methods=["GET", "HEAD"],
+            ),
+            Route(
+                "/invoices/{invoice_id}/pdf", InvoicePdf(settings).respond, methods=["GET", "HEAD"]
             ),
             Mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False)),
             Route("/{path:path}", SinglePageApp(dist).respond, methods=["GET", "HEAD"]),

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit, urlunsplit
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tortoise import Tortoise
 from tortoise.exceptions import BaseORMException
 
+from backend.billing.periods import Period
 from backend.settings import PREFIX, Settings, SettingsError, load_settings
 
 PROG = "partner-portal"
@@ -48,6 +50,23 @@ def _workers(value: str) -> int:
     if not 1 <= workers <= 64:
         raise argparse.ArgumentTypeError(f"workers must be between 1 and 64, not {workers}")
     return workers
+
+
+def _period(value: str) -> Period:
+    try:
+        return Period.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _moment(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO 8601 time: {value!r} (e.g. 2026-11-01T00:10:00Z)"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,6 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     admin.add_argument("email", help="the admin's email address: their login")
     admin.add_argument("--name", default="", help="the admin's name")
+
+    close = commands.add_parser(
+        "close-month",
+        help="close a month: each reseller's invoices waiting for the summary become one "
+        "summary invoice (idempotent; the server also does it shortly after a month begins)",
+    )
+    close.add_argument("period", type=_period, help="the month, YYYY-MM (UTC)")
+    close.add_argument(
+        "--as-of",
+        type=_moment,
+        help="act as if it were this time (ISO 8601, UTC unless an offset is given); the "
+        "summaries are issued then (default: now)",
+    )
 
     export = commands.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", type=Path, help="write to this file instead of stdout")
@@ -147,6 +179,35 @@ async def _create_admin(settings: Settings, args: argparse.Namespace) -> None:
             raise CommandError(str(exc)) from None
     print(f"{'Created' if created else 'Found'} vendor admin {user.email}.")
     print(f"They choose a password at (valid 7 days, also sent by email):\n{link}")
+
+
+async def _close_month(settings: Settings, args: argparse.Namespace) -> None:
+    from backend.billing.closing import close_period
+    from backend.billing.formatting import format_money
+    from backend.errors import DomainError
+    from backend.identity.actor import Actor
+    from backend.identity.roles import Role
+
+    actor = Actor(role=Role.VENDOR_ADMIN, label=f"{PROG} close-month")
+    async with _database(settings):
+        try:
+            closed = await close_period(
+                args.period, actor=actor, public_url=settings.public_url, as_of=args.as_of
+            )
+        except DomainError as exc:
+            raise CommandError(str(exc)) from None
+    record = closed.record
+    if closed.summaries_created:
+        print(
+            f"Closed {closed.period}: {closed.summaries_created} summary invoice(s) of "
+            f"{closed.invoices_summarized} invoice(s), {format_money(closed.total_cents)}."
+        )
+    else:
+        print(f"{closed.period} is closed: nothing new to summarize.")
+    print(
+        f"{closed.period} in all: {record.summary_count} summary invoice(s) of "
+        f"{record.invoice_count} invoice(s), {format_money(record.total_cents)}."
+    )
 
 
 async def _check_ready(settings: Settings) -> None:
@@ -224,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_seed_demo(settings))
         elif args.command == "create-admin":
             asyncio.run(_create_admin(settings, args))
+        elif args.command == "close-month":
+            asyncio.run(_close_month(settings, args))
     except SettingsError as exc:
         print(f"{PROG}: configuration error: {exc}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -58,6 +59,8 @@ def test_export_schema_prints_the_sdl() -> None:
         (("serve", "--port", "99999"), "a port is between 1 and 65535, not 99999"),
         (("serve", "--port", "http"), "not a port number: 'http'"),
         (("serve", "--workers", "0"), "workers must be between 1 and 64, not 0"),
+        (("close-month", "2026-9"), "'2026-9' is not a month written YYYY-MM, e.g. 2026-10"),
+        (("close-month", "2026-10", "--as-of", "soon"), "not an ISO 8601 time: 'soon'"),
     ],
 )
 def test_bad_arguments_get_one_clear_line(args: tuple[str, ...], message: str) -> None:
@@ -275,3 +278,55 @@ asyncio.run(main())
         check=False,
     )
     assert used.stdout.strip() == "refused,ok", used.stderr
+
+
+async def test_two_processes_closing_a_month_at_once_make_one_set_of_summaries(
+    db: str, data_env: dict[str, str]
+) -> None:
+    # given forty resellers with invoices waiting from September
+    from backend.billing.models import Invoice, InvoiceKind
+    from backend.billing.periods import Period
+    from tests.billing.invoicing import make_pending_invoices
+    from tests.identity.factories import make_reseller
+
+    resellers = [await make_reseller() for _ in range(40)]
+    invoices = await make_pending_invoices(resellers, 5, start=Period(2026, 9).start)
+    env = {**os.environ, **data_env, "PARTNER_PORTAL_DATABASE_URL": db}
+    command = [*COMMAND, "close-month", "2026-09", "--as-of", "2026-10-01T00:30:00Z"]
+
+    # when two processes close September at the same moment
+    processes = [
+        await asyncio.create_subprocess_exec(
+            *command, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    results = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in processes)), 120)
+    outputs = [(out.decode(), err.decode()) for out, err in results]
+
+    # then both succeed, and together they made exactly one summary per reseller
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    summaries = await Invoice.filter(kind=InvoiceKind.SUMMARY).all()
+    assert sorted(s.reseller_id for s in summaries) == sorted(r.id for r in resellers)
+    assert sum(s.total_cents for s in summaries) == sum(i.total_cents for i in invoices)
+    made = [int(out.split(": ", 1)[1].split()[0]) for out, _ in outputs if out.startswith("Closed")]
+    assert sum(made) == 40
+    for out, _ in outputs:
+        assert "2026-09 in all: 40 summary invoice(s) of 200 invoice(s)" in out
+
+    # and a third run finds nothing to do; a month not over is refused in one line
+    again = run("close-month", "2026-09", env={**data_env, "PARTNER_PORTAL_DATABASE_URL": db})
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("2026-09 is closed: nothing new to summarize.")
+    early = run(
+        "close-month",
+        "2026-09",
+        "--as-of",
+        "2026-09-30T23:00:00",
+        env={**data_env, "PARTNER_PORTAL_DATABASE_URL": db},
+    )
+    assert early.returncode == 1
+    assert early.stderr == (
+        "partner-portal: error: 2026-09 has not ended yet: it can be closed from 2026-10-01 "
+        "00:00 UTC.\n"
+    )

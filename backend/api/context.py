@@ -14,7 +14,7 @@ from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
 from backend.api.licensing.dataloaders import CustomerLicensesLoader, CustomerStatsLoader
-from backend.billing.models import Invoice, InvoiceLine
+from backend.billing.models import Invoice, InvoiceLine, Payment
 from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
 from backend.identity.models import User
@@ -57,6 +57,9 @@ class Loaders:
     )
     invoice_lines_by_invoice: DataLoader[int, list[InvoiceLine]] = field(
         default_factory=lambda: rows_by(InvoiceLine, "invoice_id")
+    )
+    payments_by_invoice: DataLoader[int, list[Payment]] = field(
+        default_factory=lambda: rows_by(Payment, "invoice_id")
     )
     licenses_by_order: DataLoader[int, list[License]] = field(
         default_factory=lambda: rows_by(License, "order_id")

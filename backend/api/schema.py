@@ -13,6 +13,9 @@ from strawberry.types import ExecutionContext
 from backend.api.accounts.mutations import AccountsMutation
 from backend.api.accounts.queries import AccountsQuery
 from backend.api.audit.queries import AuditQuery
+from backend.api.billing.emailing import InvoiceEmailMutation
+from backend.api.billing.payments import PaymentsMutation, PaymentsQuery
+from backend.api.billing.periods import BillingPeriodsMutation, BillingPeriodsQuery
 from backend.api.billing.queries import BillingQuery
 from backend.api.catalog.mutations import CatalogMutation
 from backend.api.catalog.queries import CatalogQuery
@@ -42,6 +45,8 @@ class Query(
     CatalogQuery,
     CommerceQuery,
     BillingQuery,
+    BillingPeriodsQuery,
+    PaymentsQuery,
     LicensingQuery,
     CustomersQuery,
     ActivationQuery,
@@ -61,6 +66,9 @@ class Mutation(
     CommerceMutation,
     LicensingMutation,
     ActivationMutation,
+    InvoiceEmailMutation,
+    BillingPeriodsMutation,
+    PaymentsMutation,
 ):
     pass
 

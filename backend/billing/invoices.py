@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from backend.accounts.models import Reseller
+from backend.billing.emails import notify_invoice_created
 from backend.billing.models import (
     PENDING_SUMMARY_NOTE,
     Invoice,
@@ -20,9 +22,16 @@ from backend.payments.gateway import Charge
 
 
 async def issue_order_invoice(
-    *, order: Order, lines: Sequence[OrderLine], now: datetime
+    *,
+    order: Order,
+    lines: Sequence[OrderLine],
+    now: datetime,
+    reseller: Reseller,
+    public_url: str | None,
 ) -> Invoice:
-    """The order's invoice with one line per order line; call inside the order's transaction."""
+    """The order's invoice with one line per order line, and its email to the account if the
+    account wants it (linking to ``public_url``'s invoice page; no link when None); call inside
+    the order's transaction."""
     paid = order.payment_method is PaymentMethod.PAY_ON_ORDER
     invoice = await Invoice.create(
         number=await next_number("invoice", now.year),
@@ -57,6 +66,7 @@ async def issue_order_invoice(
             for line in lines
         ]
     )
+    await notify_invoice_created(reseller=reseller, invoice=invoice, public_url=public_url)
     return invoice
 
 

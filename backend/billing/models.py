@@ -83,7 +83,7 @@ class Invoice(Model):
         ordering = ["-issued_at", "-id"]
         indexes = (
             Index(fields=["reseller_id", "issued_at"]),
-            Index(fields=["reseller_id", "status"]),
+            Index(fields=["reseller_id", "status", "issued_at"]),
             Index(fields=["summary_invoice_id"]),
             Index(fields=["status", "issued_at"]),
         )

@@ -239,6 +239,7 @@ async def _place(
         reseller_id=reseller_id, key=key, request_hash=idempotency.fingerprint(request)
     )
     if isinstance(claim, idempotency.Replayed):
+        assert claim.order_id is not None  # the fingerprint names the operation: not a payment
         return await placed_order(claim.order_id, replayed=True)
     try:
         return await _place_claimed(

@@ -1,11 +1,13 @@
-"""Idempotency keys: a checkout with a key happens once, however often and however concurrently
-it is sent.
+"""Idempotency keys: a checkout or an invoice payment with a key happens once, however often and
+however concurrently it is sent.
 
 Before anything is charged, the request claims its key by inserting a row; the unique (reseller,
-key) pair lets exactly one insert win. The winner places the order and points the row at it in
-the order's own transaction; on failure it releases the claim, so the key can be used again. A
-request that finds the key taken compares the request's fingerprint: the same request waits for
-the winner and answers with its order, a different one is refused.
+key) pair lets exactly one insert win. The winner places the order (or pays the invoice) and
+points the row at what it made, in that change's own transaction; on failure it releases the
+claim, so the key can be used again. A request that finds the key taken compares the request's
+fingerprint: the same request waits for the winner and answers with its order or payment, a
+different one is refused. Checkouts and payments share a reseller's keys; the fingerprint names
+the operation, so a key used for one is refused for the other.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 
 from backend import clock
 from backend.commerce.models import IdempotencyRecord
@@ -28,7 +31,8 @@ MAX_KEY_LENGTH = 100
 WAIT_FOR_SECONDS = 30.0
 POLL_SECONDS = 0.05
 STALE_AFTER = timedelta(minutes=2)
-"""A claim this old without an order belongs to a process that died: it may be taken over."""
+"""A claim this old without an order or payment belongs to a process that died: it may be taken
+over."""
 
 
 def check_key(key: str, problems: Problems) -> str:
@@ -57,11 +61,15 @@ class Claimed:
 
 @dataclass(frozen=True, slots=True)
 class Replayed:
-    order_id: int
+    """An identical request already completed with the key: what it made (one of the two)."""
+
+    order_id: int | None = None
+    payment_id: int | None = None
 
 
 async def claim(*, reseller_id: int, key: str, request_hash: str) -> Claimed | Replayed:
-    """Claim ``key`` for this request, or find the order an identical request placed with it."""
+    """Claim ``key`` for this request, or find the order or payment an identical request made
+    with it."""
     deadline = time.monotonic() + WAIT_FOR_SECONDS
     while True:
         try:
@@ -80,10 +88,10 @@ async def claim(*, reseller_id: int, key: str, request_hash: str) -> Claimed | R
                 "This idempotency key was already used for a different request.",
                 field="idempotency_key",
             )
-        if existing.order_id is not None:
-            return Replayed(existing.order_id)
+        if existing.order_id is not None or existing.payment_id is not None:
+            return Replayed(order_id=existing.order_id, payment_id=existing.payment_id)
         if existing.created_at < clock.now() - STALE_AFTER:
-            await IdempotencyRecord.filter(id=existing.id, order_id=None).delete()
+            await _open(existing.id).delete()
             continue
         if time.monotonic() > deadline:
             raise DomainError(
@@ -96,8 +104,7 @@ async def claim(*, reseller_id: int, key: str, request_hash: str) -> Claimed | R
 
 async def complete(record_id: int, order_id: int) -> None:
     """Point the claim at its order, inside the order's transaction."""
-    updated = await IdempotencyRecord.filter(id=record_id, order_id=None).update(order_id=order_id)
-    if updated != 1:
+    if await _open(record_id).update(order_id=order_id) != 1:
         raise DomainError(
             ErrorKind.CONFLICT,
             "This checkout took too long and was given up; nothing was bought. Try again.",
@@ -105,6 +112,21 @@ async def complete(record_id: int, order_id: int) -> None:
         )
 
 
+async def complete_payment(record_id: int, payment_id: int) -> None:
+    """Point the claim at its payment, inside the payment's transaction."""
+    if await _open(record_id).update(payment_id=payment_id) != 1:
+        raise DomainError(
+            ErrorKind.CONFLICT,
+            "This payment took too long and was given up; nothing was paid. Try again.",
+            field="idempotency_key",
+        )
+
+
 async def release(record_id: int) -> None:
     """Give the key back after a failure, so that it can be used again."""
-    await IdempotencyRecord.filter(id=record_id, order_id=None).delete()
+    await _open(record_id).delete()
+
+
+def _open(record_id: int) -> QuerySet[IdempotencyRecord]:
+    """The claim while it points at nothing yet."""
+    return IdempotencyRecord.filter(id=record_id, order_id=None, payment_id=None)

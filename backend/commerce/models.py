@@ -17,8 +17,8 @@ from tortoise.models import Model
 
 if TYPE_CHECKING:
     from backend.accounts.models import Reseller
-    from backend.catalog.models import Edition, Product, Tier
     from backend.billing.models import Payment
+    from backend.catalog.models import Edition, Product, Tier
     from backend.identity.models import User
     from backend.licensing.models import License
 

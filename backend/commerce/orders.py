@@ -104,7 +104,13 @@ async def write_order(
             change=change.as_json() if change is not None else None,
         )
         lines.append((order_line, line))
-    invoice = await issue_order_invoice(order=order, lines=[ol for ol, _ in lines], now=now)
+    invoice = await issue_order_invoice(
+        order=order,
+        lines=[ol for ol, _ in lines],
+        now=now,
+        reseller=reseller,
+        public_url=public_url,
+    )
     if charge is not None:
         await record_card_payment(
             invoice=invoice, charge=charge, gateway=gateway.name, now=now, recorded_by=actor.label

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tortoise.transactions import in_transaction
+
+from backend import clock
+from backend.billing.models import Invoice
+from backend.billing.periods import Period
 from backend.commerce.cart import NewLicenseRequest
-from backend.commerce.checkout import Payment, purchase
-from backend.commerce.models import IdempotencyRecord, PaymentMethod
+from backend.commerce.checkout import Payment, Placed, purchase
+from backend.commerce.models import IdempotencyRecord, Order, PaymentMethod
 from backend.errors import DomainError, ErrorKind
 from backend.identity.models import User
 from backend.identity.sessions import actor_for
@@ -27,6 +32,9 @@ class DemoOrder:
     key: str
     payment: Payment
     lines: tuple[NewLicenseRequest, ...]
+    last_month: bool = False
+    """Placed in the previous month (its order, invoice and licenses are dated then), so that
+    the month's close gives the demo an unpaid summary invoice."""
 
 
 DEMO_ORDERS = (
@@ -53,7 +61,29 @@ DEMO_ORDERS = (
         payment=Payment(PaymentMethod.INVOICE),
         lines=(NewLicenseRequest("smartermail", "professional", "250", quantity=2),),
     ),
+    DemoOrder(
+        buyer="purchaser@reseller.example",
+        key="demo-order-last-month-1",
+        payment=Payment(PaymentMethod.INVOICE),
+        lines=(NewLicenseRequest("smartermail", "professional", "1000", quantity=2),),
+        last_month=True,
+    ),
+    DemoOrder(
+        buyer="owner@reseller.example",
+        key="demo-order-last-month-2",
+        payment=Payment(PaymentMethod.INVOICE),
+        lines=(NewLicenseRequest("smartertrack", "enterprise", "10", ("communicator",), 1),),
+        last_month=True,
+    ),
+    DemoOrder(
+        buyer="owner@second-reseller.example",
+        key="demo-order-last-month-1",
+        payment=Payment(PaymentMethod.INVOICE),
+        lines=(NewLicenseRequest("smartertrack", "professional", "5", quantity=1),),
+        last_month=True,
+    ),
 )
+LAST_MONTH_DAY = 15
 
 
 DEMO_ASSIGNMENT = ("owner@reseller.example", "customer@example.com")
@@ -70,14 +100,25 @@ async def seed_demo_orders(*, public_url: str) -> None:
             continue
         if await IdempotencyRecord.exists(reseller_id=buyer.reseller_id, key=demo.key):
             continue
-        await purchase(
+        placed = await purchase(
             actor=actor_for(buyer),
             lines=demo.lines,
             payment=demo.payment,
             idempotency_key=demo.key,
             gateway=gateway,
         )
+        if demo.last_month and not placed.replayed:
+            await _date_last_month(placed, hour=len(demo.key) % 12)
     await _assign_demo_license(public_url=public_url)
+
+
+async def _date_last_month(placed: Placed, *, hour: int) -> None:
+    """Move a demo order, its invoice and its licenses to the previous month."""
+    when = Period.containing(clock.now()).previous().start.replace(day=LAST_MONTH_DAY, hour=hour)
+    async with in_transaction():
+        await Order.filter(id=placed.order.id).update(placed_at=when)
+        await Invoice.filter(id=placed.invoice.id).update(issued_at=when)
+        await License.filter(order_id=placed.order.id).update(created_at=when)
 
 
 async def _assign_demo_license(*, public_url: str) -> None:

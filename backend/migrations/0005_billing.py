@@ -48,6 +48,15 @@ class Migration(migrations.Migration):
             model_name='Invoice',
             index=Index(fields=['status', 'issued_at']),
         ),
+        ops.RemoveIndex(
+            model_name='Invoice',
+            name=None,
+            fields=['reseller_id', 'status'],
+        ),
+        ops.AddIndex(
+            model_name='Invoice',
+            index=Index(fields=['reseller_id', 'status', 'issued_at']),
+        ),
         ops.AddConstraint(
             model_name='Invoice',
             constraint=UniqueConstraint(fields=('reseller', 'period'), name=None),

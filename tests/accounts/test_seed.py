@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from backend.accounts.models import Employee, Reseller
-from backend.billing.models import Invoice, InvoiceStatus
+from backend import clock
+from backend.billing.models import Invoice, InvoiceKind, InvoiceStatus
+from backend.billing.periods import Period
 from backend.commerce.models import Order
 from backend.demo import seed_demo
 from backend.identity.models import User
@@ -65,15 +67,21 @@ async def test_the_demo_has_a_few_orders_invoices_and_licenses_once() -> None:
     # then each sample reseller has its orders, each with its invoice and licenses
     orders = await Order.all().prefetch_related("reseller")
     assert sorted(o.reseller.name for o in orders) == [
-        "Reseller Example Inc.",
-        "Reseller Example Inc.",
-        "Second Reseller Example LLC",
+        *["Reseller Example Inc."] * 4,
+        *["Second Reseller Example LLC"] * 2,
     ]
-    statuses = sorted(i.status for i in await Invoice.all())
-    assert statuses == [
-        InvoiceStatus.PAID,
-        InvoiceStatus.PENDING_SUMMARY,
-        InvoiceStatus.PENDING_SUMMARY,
+    kinds = sorted((i.kind, i.status) for i in await Invoice.all())
+    assert kinds == [
+        (InvoiceKind.ORDER, InvoiceStatus.PAID),
+        *[(InvoiceKind.ORDER, InvoiceStatus.PENDING_SUMMARY)] * 5,
+        *[(InvoiceKind.SUMMARY, InvoiceStatus.OPEN)] * 2,
     ]
-    assert await License.all().count() == 8
+    # and last month's orders on invoice are each reseller's unpaid summary of last month
+    last_month = str(Period.containing(clock.now()).previous())
+    for summary in await Invoice.filter(kind=InvoiceKind.SUMMARY):
+        assert summary.period == last_month
+        children = await Invoice.filter(summary_invoice_id=summary.id)
+        assert all(c.issued_at < Period.parse(last_month).end for c in children)
+        assert summary.total_cents == sum(c.total_cents for c in children)
+    assert await License.all().count() == 8 + 2 + 1 + 1
     assert await License.filter(personal=True).count() == 1

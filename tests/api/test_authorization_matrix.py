@@ -72,6 +72,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "cart": SHOPPERS,
     "orders": RESELLER_READERS,
     "invoices": INVOICE_READERS,
+    "payments": INVOICE_READERS,
     # customers read their own licenses: none of A's
     "licenses": SIGNED_IN,
     "license": SIGNED_IN,
@@ -112,6 +113,15 @@ EXPECTED: dict[str, dict[str, str]] = {
     "assignLicense": {**SHOPPERS, "api_key": "allow", "other_owner": "hidden"},
     "updateCatalogPrice": VENDOR,
     "updateMaintenancePolicy": VENDOR,
+    # by card: A's owner and billing people (A's invoice is paid: "already paid"); B's owner
+    # finds no such invoice; the vendor records transfers instead
+    "payInvoice": dict.fromkeys(CALLERS, "deny")
+    | {"owner": "allow", "billing": "allow", "other_owner": "hidden"},
+    "recordPayment": VENDOR,
+    "billingPeriods": VENDOR,
+    "closeBillingPeriod": VENDOR,
+    # whoever reads A's invoices; B's owner finds no such invoice
+    "emailInvoice": {**INVOICE_READERS, "other_owner": "hidden"},
     # the same installation activating again: a fresh certificate, whoever sends it
     "activateLicense": ALL,
     # by id: who manages installations, within its scope (A's customer is not "customer")
@@ -176,6 +186,16 @@ def arguments(field: str, world: World) -> str:
         "license": f"(key: {json.dumps(world.license_key_a)})",
         "orders": f"(resellerId: {reseller_a})",
         "invoices": f"(filter: {{resellerId: {reseller_a}}})",
+        "payments": f"(filter: {{resellerId: {reseller_a}}})",
+        "payInvoice": (
+            f"(input: {{invoiceId: {json.dumps(gid('Invoice', world.invoice_a))}, "
+            'paymentToken: "tok_success", idempotencyKey: "matrix-payment"})'
+        ),
+        "closeBillingPeriod": '(input: {period: "2026-09"})',
+        "recordPayment": (
+            f"(input: {{invoiceId: {json.dumps(gid('Invoice', world.invoice_a))}, "
+            'amount: "1.00", reference: "matrix"})'
+        ),
         "licenses": f"(filter: {{resellerId: {reseller_a}}})",
         "customers": f"(resellerId: {reseller_a})",
         "assignLicense": (
@@ -213,6 +233,10 @@ def arguments(field: str, world: World) -> str:
         "activateLicense": (
             f"(input: {{licenseKey: {json.dumps(world.activated_key_a)}, "
             f'fingerprint: {json.dumps(FINGERPRINT_A)}, hostname: "server.a.example"}})'
+        ),
+        "emailInvoice": (
+            f"(input: {{invoiceId: {json.dumps(gid('Invoice', world.invoice_a))}, "
+            'to: ["accounts@a.example"], message: "For the records"})'
         ),
         "deactivateInstallation": (
             f"(input: {{installationId: {json.dumps(gid('Installation', world.installation_a))}}})"
@@ -330,6 +354,8 @@ async def test_node_of_reseller_a_is_null_for_outsiders(
 
 SHARED_NODE_TYPES = {"Product", "Edition", "Tier", "Addon"}
 """The catalog: the same for every signed-in caller, owned by no reseller."""
+VENDOR_NODE_TYPES = {"BillingPeriod"}
+"""The vendor's own records, owned by no reseller (``test_vendor_records_are_the_vendors``)."""
 
 
 async def test_every_node_type_is_covered_by_the_cross_tenant_check(world: World) -> None:
@@ -340,7 +366,24 @@ async def test_every_node_type_is_covered_by_the_cross_tenant_check(world: World
         and "Node" in {i.name for i in gql_type.interfaces}
     }
     covered = {relay.GlobalID.from_id(i).type_name for i in world.ids_of_a()}
-    assert node_types - SHARED_NODE_TYPES == covered, "add the new Node type to World.ids_of_a"
+    assert node_types - SHARED_NODE_TYPES - VENDOR_NODE_TYPES == covered, (
+        "add the new Node type to World.ids_of_a"
+    )
+
+
+async def test_vendor_records_are_the_vendors(client: httpx.AsyncClient, world: World) -> None:
+    closed = await world.call(
+        client,
+        "vendor_admin",
+        'mutation { closeBillingPeriod(input: {period: "2026-09"}) { billingPeriod { id } } }',
+        {},
+    )
+    period_id = closed["data"]["closeBillingPeriod"]["billingPeriod"]["id"]  # type: ignore[index]
+    query = "query ($id: ID!) { node(id: $id) { id } }"
+    for caller in CALLERS:
+        body = await world.call(client, caller, query, {"id": period_id})
+        expected = period_id if caller == "vendor_admin" else None
+        assert body == {"data": {"node": {"id": expected} if expected else None}}, caller
 
 
 async def test_insiders_do_see_reseller_a_by_node_id(

@@ -254,6 +254,12 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         "summarizedInvoices { number } } } } }",
         grow_orders,
     ),
+    "payments": (
+        Role.RESELLER_OWNER,
+        "{ payments { edges { node { id kind amount { amount } gateway reference receivedAt "
+        "recordedBy reseller { name } invoice { number status payments { reference } } } } } }",
+        grow_orders,
+    ),
     "licenses": (
         Role.RESELLER_OWNER,
         f"{{ licenses {{ edges {{ node {{ {LICENSE_FIELDS} }} }} }} }}",

@@ -13,6 +13,7 @@ from strawberry import relay
 
 from backend.accounts.models import Employee, Reseller
 from backend.audit.services import record
+from backend.billing.models import Payment
 from backend.catalog.seed import seed_catalog
 from backend.commerce import cart, checkout
 from backend.commerce.models import CartLine, PaymentMethod
@@ -61,6 +62,8 @@ class World:
     email_a: int
     order_a: int
     invoice_a: int
+    payment_a: int
+    """The card payment of A's order."""
     license_a: int
     license_key_a: str
     cart_line_a: int
@@ -81,6 +84,7 @@ class World:
             gid("EmailMessage", self.email_a),
             gid("Order", self.order_a),
             gid("Invoice", self.invoice_a),
+            gid("Payment", self.payment_a),
             gid("License", self.license_a),
             gid("Customer", self.customer_a),
             gid("Installation", self.installation_a),
@@ -179,6 +183,7 @@ async def build_world() -> World:
         email_a=email.id,
         order_a=placed.order.id,
         invoice_a=placed.invoice.id,
+        payment_a=(await Payment.get(invoice_id=placed.invoice.id)).id,
         license_a=placed.licenses[0].id,
         license_key_a=placed.licenses[0].key,
         cart_line_a=cart_line.id,

@@ -40,10 +40,15 @@ async def test_root_files_of_the_build_are_served(client: httpx.AsyncClient) -> 
 
 
 async def test_unknown_api_paths_are_404(client: httpx.AsyncClient) -> None:
-    for path in ("/graphql/nope", "/exports/nope.csv", "/invoices/1/pdf", "/.well-known/x"):
+    for path in ("/graphql/nope", "/exports/nope.csv", "/.well-known/x"):
         response = await client.get(path)
         assert response.status_code == 404, path
         assert response.json() == {"error": "not found"}
+
+
+async def test_an_invoices_pdf_is_the_apis_not_the_apps(client: httpx.AsyncClient) -> None:
+    response = await client.get("/invoices/SW52b2ljZToy/pdf")
+    assert response.status_code == 401  # the PDF route's answer without a session
 
 
 async def test_pages_of_the_app_that_share_a_prefix_with_the_api_are_the_app(

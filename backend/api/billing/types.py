@@ -15,8 +15,10 @@ from backend.api.enums import InvoiceKind, InvoiceStatus, Permission
 from backend.api.model_node import ModelNode
 from backend.api.money import Money
 from backend.billing import models
+from backend.billing.documents import pdf_path
 
 if TYPE_CHECKING:
+    from backend.api.billing.payments import Payment
     from backend.api.commerce.types import Order
 
 
@@ -67,6 +69,9 @@ class Invoice(ModelNode):
         "that it will be summarized and need not be paid now."
     )
     billing: BillingDetails = strawberry.field(description="Who it is billed to.")
+    period: str | None = strawberry.field(
+        description="A summary's month, \"YYYY-MM\"; null for an order's invoice."
+    )
     order_id: strawberry.Private[int | None]
     summary_invoice_id: strawberry.Private[int | None]
 
@@ -100,9 +105,27 @@ class Invoice(ModelNode):
         rows = await info.context.loaders.invoices_by_summary.load(self.id)
         return [Invoice.from_row(row) for row in sorted(rows, key=lambda r: (r.issued_at, r.id))]
 
+    @strawberry.field(description="The payments received against it, newest first.")
+    async def payments(
+        self, info: Info
+    ) -> list[Annotated[Payment, strawberry.lazy("backend.api.billing.payments")]]:
+        from backend.api.billing.payments import Payment
+
+        rows = await info.context.loaders.payments_by_invoice.load(self.id)
+        newest_first = sorted(rows, key=lambda r: (r.received_at, r.id), reverse=True)
+        return [Payment.from_row(row) for row in newest_first]
+
     reseller: Reseller = strawberry.field(
         resolver=reseller_of, description="The reseller account it belongs to."
     )
+
+    @strawberry.field(
+        description="Where to download it as a PDF: a path on this server, e.g. "
+        "/invoices/SW52b2ljZToxMjM=/pdf, fetched with the same session cookie or API key "
+        "(?inline=1 shows it in the browser instead)."
+    )
+    def pdf_url(self) -> str:
+        return pdf_path(self.id)
 
     @classmethod
     def from_row(cls, row: models.Invoice) -> Invoice:
@@ -122,6 +145,7 @@ class Invoice(ModelNode):
             amount_due=money(row.total_cents - row.amount_paid_cents, row.currency),
             notes=row.notes,
             billing=BillingDetails.from_json(row.billing),
+            period=row.period,
             order_id=row.order_id,
             summary_invoice_id=row.summary_invoice_id,
         )
