@@ -71,6 +71,7 @@ describe('App', () => {
       'Orders',
       'Reselling',
       'Invoices',
+      'Payments',
       'Account',
     ]);
     expect(within(nav).getByRole('link', { name: 'Licenses' })).toHaveAttribute('aria-current', 'page');
@@ -87,6 +88,8 @@ describe('App', () => {
       'Licenses',
       'Orders',
       'Invoices',
+      'Payments',
+      'Billing',
       'Resellers',
       'Catalog',
       'Email',

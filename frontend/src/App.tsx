@@ -43,6 +43,8 @@ const OrdersView = lazy(() => import('./features/orders/views/OrdersView'));
 const OrderView = lazy(() => import('./features/orders/views/OrderView'));
 const InvoicesView = lazy(() => import('./features/invoices/views/InvoicesView'));
 const InvoiceView = lazy(() => import('./features/invoices/views/InvoiceView'));
+const PaymentsView = lazy(() => import('./features/payments/views/PaymentsView'));
+const BillingView = lazy(() => import('./features/billingAdmin/views/BillingView'));
 const ResellingView = lazy(() => import('./features/reselling/views/ResellingView'));
 const ModifyLicenseView = lazy(() => import('./features/licenses/views/ModifyLicenseView'));
 const MyLicensesView = lazy(() => import('./features/myLicenses/views/MyLicensesView'));
@@ -160,6 +162,8 @@ function AppRoutes({ viewer }: ViewerProps) {
         <Route path="/orders/:orderId" element={restricted('orders', <OrderView />)} />
         <Route path="/invoices" element={restricted('invoices', <InvoicesView />)} />
         <Route path="/invoices/:invoiceId" element={restricted('invoices', <InvoiceView />)} />
+        <Route path="/payments" element={restricted('payments', <PaymentsView />)} />
+        <Route path="/billing" element={restricted('billing', <BillingView />)} />
         <Route path="/emails" element={restricted('emails', <EmailsView />)} />
         <Route path="/emails/:emailId" element={restricted('emails', <EmailView />)} />
         <Route path="*" element={<NotFoundPage />} />

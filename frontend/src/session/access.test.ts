@@ -9,11 +9,29 @@ function labels(role: Role, navigation: typeof mainNavigationFor) {
 
 describe('navigation by role', () => {
   it.each<[Role, string[]]>([
-    ['RESELLER_OWNER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
+    [
+      'RESELLER_OWNER',
+      ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Payments', 'Account'],
+    ],
     ['RESELLER_PURCHASER', ['Dashboard', 'Shop', 'Cart', 'Licenses', 'Orders', 'Reselling', 'Account']],
-    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
-    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Account']],
-    ['VENDOR_ADMIN', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Invoices', 'Resellers', 'Catalog', 'Email', 'Audit log']],
+    ['RESELLER_BILLING', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Payments', 'Account']],
+    ['RESELLER_VIEWER', ['Dashboard', 'Shop', 'Licenses', 'Orders', 'Reselling', 'Invoices', 'Payments', 'Account']],
+    [
+      'VENDOR_ADMIN',
+      [
+        'Dashboard',
+        'Shop',
+        'Licenses',
+        'Orders',
+        'Invoices',
+        'Payments',
+        'Billing',
+        'Resellers',
+        'Catalog',
+        'Email',
+        'Audit log',
+      ],
+    ],
     ['CUSTOMER', ['My licenses']],
   ])('shows %s the main links %j', (role, expected) => {
     expect(labels(role, mainNavigationFor)).toEqual(expected);
@@ -39,5 +57,8 @@ describe('navigation by role', () => {
     expect(canUse({ ...owner, permissions: ['ACCOUNT_READ'] }, 'reselling')).toBe(false);
     expect(canUse(viewerWithRole('CUSTOMER'), 'licenses')).toBe(false);
     expect(canUse(viewerWithRole('RESELLER_VIEWER'), 'modifyLicense')).toBe(false);
+    expect(canUse(viewerWithRole('RESELLER_PURCHASER'), 'payments')).toBe(false);
+    expect(canUse(viewerWithRole('RESELLER_OWNER'), 'billing')).toBe(false);
+    expect(canUse({ ...viewerWithRole('VENDOR_ADMIN'), permissions: ['INVOICES_READ'] }, 'billing')).toBe(false);
   });
 });

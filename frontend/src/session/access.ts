@@ -13,6 +13,8 @@ export type Area =
   | 'modifyLicense'
   | 'myLicenses'
   | 'invoices'
+  | 'payments'
+  | 'billing'
   | 'account'
   | 'apiKeys'
   | 'accountAuditLog'
@@ -53,6 +55,8 @@ const RULES: Record<Area, (viewer: AccessViewer) => boolean> = {
   modifyLicense: (viewer) => hasPermission(viewer, 'SHOP'),
   myLicenses: isCustomer,
   invoices: (viewer) => hasPermission(viewer, 'INVOICES_READ'),
+  payments: (viewer) => hasPermission(viewer, 'INVOICES_READ'),
+  billing: (viewer) => hasPermission(viewer, 'BILLING_MANAGE'),
   account: (viewer) => isReseller(viewer) && hasPermission(viewer, 'ACCOUNT_READ'),
   apiKeys: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
   accountAuditLog: (viewer) => isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
@@ -80,6 +84,8 @@ const MAIN_NAVIGATION: readonly AreaLink[] = [
   { to: '/orders', label: 'Orders', area: 'orders' },
   { to: '/reselling', label: 'Reselling', area: 'reselling' },
   { to: '/invoices', label: 'Invoices', area: 'invoices' },
+  { to: '/payments', label: 'Payments', area: 'payments' },
+  { to: '/billing', label: 'Billing', area: 'billing' },
   { to: '/resellers', label: 'Resellers', area: 'resellers' },
   { to: '/catalog', label: 'Catalog', area: 'catalog' },
   { to: '/emails', label: 'Email', area: 'emails' },

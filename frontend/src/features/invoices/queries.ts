@@ -95,6 +95,72 @@ export const invoiceQuery = graphql(`
         summarizedInvoices {
           ...InvoiceRowFields
         }
+        period
+        pdfUrl
+        payments {
+          ...PaymentRowFields
+        }
+      }
+    }
+  }
+`);
+
+/** What a payment changes of an invoice: its status, what is paid and due, and its payments. */
+export const invoicePaymentFields = graphql(`
+  fragment InvoicePaymentFields on Invoice {
+    ...InvoiceStatusFields
+    paidAt
+    amountPaid {
+      ...MoneyFields
+    }
+    payments {
+      ...PaymentRowFields
+    }
+  }
+`);
+
+/** Pays what is due of an invoice by card: the card's one-time token, once per idempotency key. */
+export const payInvoiceMutation = graphql(`
+  mutation PayInvoice($input: PayInvoiceInput!) {
+    payInvoice(input: $input) {
+      invoice {
+        ...InvoicePaymentFields
+      }
+      payment {
+        ...PaymentRowFields
+      }
+      replayed
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** The vendor records a payment received outside the portal (a bank transfer), in full or in part. */
+export const recordPaymentMutation = graphql(`
+  mutation RecordPayment($input: RecordPaymentInput!) {
+    recordPayment(input: $input) {
+      invoice {
+        ...InvoicePaymentFields
+      }
+      payment {
+        ...PaymentRowFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Emails the invoice, its PDF attached, to the addresses given. */
+export const emailInvoiceMutation = graphql(`
+  mutation EmailInvoice($input: EmailInvoiceInput!) {
+    emailInvoice(input: $input) {
+      sentTo
+      userErrors {
+        ...UserErrorFields
       }
     }
   }

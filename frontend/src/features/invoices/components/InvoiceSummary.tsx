@@ -4,6 +4,7 @@ import { DetailsList, type Detail } from '../../../components/DetailsList';
 import { ResellerLink } from '../../../components/ResellerLink';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath, orderPath } from '../../../lib/paths';
+import { formatPeriod } from '../../billingAdmin/period';
 import { INVOICE_KIND_LABELS } from '../labels';
 import type { InvoiceDetails } from '../queries';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
@@ -14,13 +15,14 @@ interface InvoiceSummaryProps {
   showReseller: boolean;
 }
 
-/** An invoice's reseller, kind, status, dates, what is paid and due, and what it belongs to. */
+/** An invoice's reseller, kind (and a summary's month), status, dates, what is paid and due, and what it belongs to. */
 export function InvoiceSummary({ invoice, showReseller }: InvoiceSummaryProps) {
   const details: Detail[] = [
     ...(showReseller
       ? [['Reseller', <ResellerLink key="reseller" reseller={invoice.reseller} />] satisfies Detail]
       : []),
     ['Kind', INVOICE_KIND_LABELS[invoice.kind]],
+    ...(invoice.period ? [['Month', formatPeriod(invoice.period)] satisfies Detail] : []),
     ['Status', <InvoiceStatusBadge key="status" status={invoice.status} />],
     ['Issued', <DateTime key="issued" value={invoice.issuedAt} />],
     ['Due', invoice.dueAt ? <DateTime key="due" value={invoice.dueAt} dateOnly /> : '—'],

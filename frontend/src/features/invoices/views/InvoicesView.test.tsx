@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InvoicesQuery, UnpaidSummaryInvoicesQuery } from '../../../gql/graphql';
+import { formatLocalDate } from '../../../lib/dates';
 import { mockApi } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
@@ -51,20 +52,25 @@ function unpaidSummaries(nodes: InvoiceNode[]): { data: UnpaidSummaryInvoicesQue
 }
 
 describe('InvoicesView', () => {
-  it('shows unpaid summary invoices first, then every invoice with its notes', () => {
+  it('shows unpaid summary invoices first under Unpaid Invoices, then every invoice with its notes', () => {
     const api = mockApi({
       Invoices: invoices([PENDING, SUMMARY]),
       UnpaidSummaryInvoices: unpaidSummaries([SUMMARY]),
     });
     renderView(<InvoicesView />, { client: api.client, route: '/invoices' });
 
-    const toPay = within(screen.getByRole('region', { name: 'To pay' })).getByRole('table', {
+    const toPay = within(screen.getByRole('region', { name: 'Unpaid Invoices' })).getByRole('table', {
       name: 'Unpaid summary invoices',
     });
-    expect(within(toPay).getByRole('link', { name: 'INV-2026-000003' })).toHaveAttribute(
+    const unpaid = within(toPay).getByRole('row', { name: /^INV-2026-000003/ });
+    expect(within(unpaid).getByRole('link', { name: 'INV-2026-000003' })).toHaveAttribute(
       'href',
       '/invoices/SW52b2ljZToz',
     );
+    const headers = within(toPay).getAllByRole('columnheader').map((header) => header.textContent);
+    const cell = (label: string) => within(unpaid).getAllByRole('cell')[headers.indexOf(label) - 1];
+    expect(cell('Due')).toHaveTextContent(formatLocalDate(SUMMARY.dueAt ?? ''));
+    expect(cell('Amount due')).toHaveTextContent('$499.00');
 
     const all = screen.getByRole('table', { name: 'Invoices, newest first' });
     const pending = within(all).getByRole('row', { name: /^INV-2026-000002/ });
@@ -106,7 +112,7 @@ describe('InvoicesView', () => {
     const api = mockApi({ Invoices: invoices([PENDING]), UnpaidSummaryInvoices: unpaidSummaries([]) });
     renderView(<InvoicesView />, { client: api.client, route: '/invoices' });
     expect(api.variablesOf('Invoices')).toEqual([{ filter: null, first: 50, after: null }]);
-    expect(screen.queryByRole('region', { name: 'To pay' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Unpaid Invoices' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Unpaid only' }));
 

@@ -39,7 +39,8 @@ export default function InvoicesView() {
         />
       )}
       {unpaidSummaries.length > 0 && (
-        <Panel title="To pay">
+        <Panel title="Unpaid Invoices">
+          <p>The summary invoices to pay, each collecting a month’s orders on monthly invoice. Open one to pay it.</p>
           <InvoicesTable caption="Unpaid summary invoices" invoices={unpaidSummaries} showResellers={showResellers} />
         </Panel>
       )}
