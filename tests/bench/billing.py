@@ -79,8 +79,10 @@ async def main(resellers: int, invoices: int) -> None:
                 )
                 for n in range(resellers)
             ]
-            await make_pending_invoices(accounts, invoices // resellers, start=SEPTEMBER.start)
-            size = f"{invoices // resellers * resellers:,} invoices, {resellers} resellers"
+            each, more = divmod(invoices, resellers)
+            await make_pending_invoices(accounts, each, start=SEPTEMBER.start)
+            await make_pending_invoices(accounts[:more], 1, start=SEPTEMBER.start, seed=2)
+            size = f"{invoices:,} invoices, {resellers} resellers"
             await timed_close(f"close-month ({size})")
             await timed_close("close-month again (nothing new)")
         finally:

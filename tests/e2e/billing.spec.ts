@@ -89,6 +89,8 @@ test('an owner pays the month’s summary invoice by card and downloads its PDF'
   await expect(
     page.getByRole('table', { name: `Payments of invoice ${number}` }).getByRole('row', { name: /Card/ }),
   ).toContainText(due);
+  // The README's picture: a paid summary with its payment, the invoices it collects and its actions.
+  await page.screenshot({ path: 'docs/screenshots/invoice.png', fullPage: true });
 
   // The PDF, read with the session cookie and saved under the invoice's number.
   const [download] = await Promise.all([

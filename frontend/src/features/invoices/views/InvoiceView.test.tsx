@@ -4,6 +4,7 @@ import type { Role } from '../../../gql/graphql';
 import { mockApi } from '../../../test/mockApi';
 import { renderView, viewerWithRole } from '../../../test/render';
 import type { InvoiceDetails } from '../queries';
+import { formatMoney } from '../../../lib/money';
 import { BANK_PAYMENT, CARD_PAYMENT, invoiceAnswer, PAID_SUMMARY, PENDING, PENDING_NOTE, SUMMARY } from '../testData';
 import InvoiceView from './InvoiceView';
 
@@ -59,6 +60,12 @@ describe('InvoiceView', () => {
     expect(collected.getByRole('link', { name: 'INV-2026-000001' })).toHaveAttribute('href', '/invoices/SW52b2ljZTox');
     expect(screen.queryByText('Order', { selector: 'dt' })).not.toBeInTheDocument();
     expect(screen.getByText('Month', { selector: 'dt' }).nextElementSibling).toHaveTextContent('October 2026');
+    // a summary has no lines of its own: its totals, without an empty lines table
+    expect(screen.queryByRole('table', { name: /^Lines of invoice/ })).not.toBeInTheDocument();
+    const totals = within(screen.getByRole('region', { name: 'Totals' }));
+    expect(totals.getByText('Total', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      formatMoney(SUMMARY.total),
+    );
   });
 
   it.each<[Role, string[]]>([

@@ -1,12 +1,15 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { AmountTakenOff } from '../../../components/AmountTakenOff';
 import { BillingDetailsList } from '../../../components/BillingDetailsList';
+import { DetailsList } from '../../../components/DetailsList';
 import { NotFoundPage } from '../../../components/NotFoundPage';
 import { Page } from '../../../components/Page';
 import { Panel } from '../../../components/Panel';
 import { PricedLinesTable } from '../../../components/PricedLinesTable';
 import { QueryContent } from '../../../components/QueryContent';
 import { SuccessMessage } from '../../../components/SuccessMessage';
+import { formatMoney } from '../../../lib/money';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
@@ -104,9 +107,21 @@ function Invoice({ invoice, onChanged }: InvoiceProps) {
         invoice.notes && <p className="lead">{invoice.notes}</p>
       )}
       <InvoiceSummary invoice={invoice} showReseller={showReseller} />
-      <Panel title="Lines">
-        <PricedLinesTable caption={`Lines of invoice ${invoice.number}`} lines={invoice.lines} totals={invoice} />
-      </Panel>
+      {invoice.kind === 'SUMMARY' ? (
+        <Panel title="Totals">
+          <DetailsList
+            details={[
+              ['Subtotal', formatMoney(invoice.subtotal)],
+              ['Discount', <AmountTakenOff money={invoice.discount} />],
+              ['Total', <strong>{formatMoney(invoice.total)}</strong>],
+            ]}
+          />
+        </Panel>
+      ) : (
+        <Panel title="Lines">
+          <PricedLinesTable caption={`Lines of invoice ${invoice.number}`} lines={invoice.lines} totals={invoice} />
+        </Panel>
+      )}
       {invoice.kind === 'SUMMARY' && (
         <Panel title="Invoices summarized">
           {invoice.summarizedInvoices.length > 0 ? (
