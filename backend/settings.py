@@ -44,6 +44,10 @@ class Settings:
     """Whether this process delivers the email outbox (every process may; they never collide)."""
     payment_gateway: str = "sandbox"
     """The payment gateway; the product ships the sandbox one (test tokens, no real money)."""
+    vendor_name: str = "Partner Portal"
+    """Who issues the invoices: the name heading every invoice PDF."""
+    vendor_address: tuple[str, ...] = ()
+    """The issuer's address lines under that name."""
     license_signing_key: str | None = field(default=None, repr=False)
     """The Ed25519 private key (PEM) that signs license certificates; None: the one generated
     into the data folder (``backend.licensing.signing``)."""
@@ -90,6 +94,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         mail_from=_parse_mail_from(get("MAIL_FROM")),
         mail_worker=_parse_flag("MAIL_WORKER", get("MAIL_WORKER"), default=True),
         payment_gateway=_parse_gateway(get("PAYMENT_GATEWAY")),
+        vendor_name=_parse_vendor_name(get("VENDOR_NAME")),
+        vendor_address=_parse_vendor_address(get("VENDOR_ADDRESS")),
         license_signing_key=_parse_signing_key(
             get("LICENSE_SIGNING_KEY"), get("LICENSE_SIGNING_KEY_FILE")
         ),
@@ -97,6 +103,33 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
 
 GATEWAYS = ("sandbox",)
+VENDOR_LINE_LENGTH = 100
+VENDOR_ADDRESS_LINES = 6
+
+
+def _parse_vendor_name(value: str | None) -> str:
+    if value is None:
+        return "Partner Portal"
+    if len(value) > VENDOR_LINE_LENGTH or not value.isprintable():
+        raise SettingsError(
+            f"{PREFIX}VENDOR_NAME must be one line of at most {VENDOR_LINE_LENGTH} characters"
+        )
+    return value
+
+
+def _parse_vendor_address(value: str | None) -> tuple[str, ...]:
+    """Lines separated by ``|``: ``1 Vendor Way|Springfield, IL 62701|United States``."""
+    if value is None:
+        return ()
+    lines = tuple(line.strip() for line in value.split("|") if line.strip())
+    if len(lines) > VENDOR_ADDRESS_LINES or any(
+        len(line) > VENDOR_LINE_LENGTH or not line.isprintable() for line in lines
+    ):
+        raise SettingsError(
+            f"{PREFIX}VENDOR_ADDRESS must be at most {VENDOR_ADDRESS_LINES} lines separated by "
+            f"'|', each of at most {VENDOR_LINE_LENGTH} characters"
+        )
+    return lines
 
 
 def _parse_signing_key(value: str | None, file: str | None) -> str | None:

@@ -27,6 +27,19 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.database_engine == "sqlite"
 
 
+def test_the_invoices_issuer_is_named_with_its_address_lines(tmp_path: Path) -> None:
+    assert load_settings(env(tmp_path)).vendor_name == "Partner Portal"
+    settings = load_settings(
+        env(
+            tmp_path,
+            VENDOR_NAME="SmarterTools Inc.",
+            VENDOR_ADDRESS=" 1 Vendor Way | Springfield, IL 62701 || United States ",
+        )
+    )
+    assert settings.vendor_name == "SmarterTools Inc."
+    assert settings.vendor_address == ("1 Vendor Way", "Springfield, IL 62701", "United States")
+
+
 def test_postgres_urls_are_accepted_in_both_spellings(tmp_path: Path) -> None:
     for url in ("postgres://app@db.internal:5432/portal", "postgresql://app@db/portal"):
         settings = load_settings(env(tmp_path, DATABASE_URL=url))
@@ -71,6 +84,8 @@ def test_an_explicit_secret_key_wins(tmp_path: Path) -> None:
         ("PUBLIC_URL", "https://partners.example.com/app", "must be the site's root"),
         ("MAIL_FROM", "nobody", "PARTNER_PORTAL_MAIL_FROM must be an address"),
         ("MAIL_WORKER", "maybe", "PARTNER_PORTAL_MAIL_WORKER must be 1 or 0"),
+        ("VENDOR_NAME", "V" * 101, "PARTNER_PORTAL_VENDOR_NAME must be one line"),
+        ("VENDOR_ADDRESS", "|".join("line" for _ in range(7)), "at most 6 lines"),
     ],
 )
 def test_a_bad_value_names_the_variable(

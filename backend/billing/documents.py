@@ -18,6 +18,7 @@ from tortoise.queryset import QuerySet
 
 from backend.billing.models import Invoice, InvoiceKind, InvoiceLine
 from backend.billing.pdf import DEFAULT_VENDOR, IncludedInvoice, Vendor, render_invoice_pdf
+from backend.settings import Settings
 
 PDF_CONTENT_TYPE = "application/pdf"
 
@@ -84,6 +85,11 @@ async def invoice_document(
         children=children,
         order_number=order.number if order is not None else None,
     )
+
+
+def vendor_of(settings: Settings) -> Vendor:
+    """The invoices' issuer, as the settings name it."""
+    return Vendor(settings.vendor_name, settings.vendor_address)
 
 
 async def render_pdf(document: InvoiceDocument, vendor: Vendor = DEFAULT_VENDOR) -> bytes:

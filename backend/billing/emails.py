@@ -18,15 +18,22 @@ from tortoise.transactions import in_transaction
 from backend.accounts import validation
 from backend.accounts.models import Reseller
 from backend.audit.services import record
-from backend.billing.documents import PDF_CONTENT_TYPE, invoice_document, page_path, render_pdf
+from backend.billing.documents import (
+    PDF_CONTENT_TYPE,
+    invoice_document,
+    page_path,
+    render_pdf,
+    vendor_of,
+)
 from backend.billing.formatting import format_date, format_money, format_period
 from backend.billing.models import Invoice, InvoiceStatus
-from backend.billing.pdf import DEFAULT_VENDOR, status_line
+from backend.billing.pdf import status_line
 from backend.commerce.models import Order
 from backend.errors import ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
 from backend.notifications.outbox import GeneratedAttachment, enqueue_email
+from backend.settings import Settings
 
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
@@ -68,12 +75,12 @@ def pdf_of(invoice: Invoice) -> GeneratedAttachment:
     )
 
 
-async def invoice_pdf_content(ref: str) -> bytes:
+async def invoice_pdf_content(ref: str, settings: Settings) -> bytes:
     """The PDF of the invoice whose id is ``ref``: the mail worker's generator of ``pdf_of``."""
     document = await invoice_document(int(ref), Invoice.all())
     if document is None:
         raise LookupError(f"invoice {ref} does not exist")
-    return await render_pdf(document)
+    return await render_pdf(document, vendor_of(settings))
 
 
 async def notify_invoice_created(
@@ -143,10 +150,12 @@ async def email_invoice(
     to: Sequence[str],
     message: str | None,
     public_url: str | None,
+    vendor_name: str = "Partner Portal",
 ) -> EmailedInvoice:
     """Email an invoice, its PDF attached, to up to ten addresses, with an optional message;
     recorded in the audit log. The recipients need no account: the link to the invoice's page
-    (``public_url``, none when None) serves those who have one."""
+    (``public_url``, none when None) serves those who have one. ``vendor_name``: the company a
+    vendor admin's email comes from."""
     actor.require(Permission.INVOICES_READ)
     problems = Problems()
     recipients = _recipients(to, problems)
@@ -157,11 +166,7 @@ async def email_invoice(
     invoice = await actor.scope(Invoice).get_or_none(id=invoice_id)
     if invoice is None:
         raise not_found("invoice", "invoice_id")
-    company = (
-        DEFAULT_VENDOR.name
-        if actor.is_vendor
-        else (await Reseller.get(id=invoice.reseller_id)).name
-    )
+    company = vendor_name if actor.is_vendor else (await Reseller.get(id=invoice.reseller_id)).name
     async with in_transaction():
         await enqueue_email(
             template="invoice_email",

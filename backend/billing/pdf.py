@@ -47,7 +47,7 @@ class Vendor:
     address: tuple[str, ...] = ()
 
 
-DEFAULT_VENDOR = Vendor("Partner Portal vendor")
+DEFAULT_VENDOR = Vendor("Partner Portal")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Any
 from backend import clock
 from backend.notifications.models import OutboxMessage, OutboxStatus
 from backend.notifications.rendering import render_email
+from backend.settings import Settings
 
 MESSAGE_ID_DOMAIN = "partner-portal"
 SUBJECT_MAX_LENGTH = 300  # OutboxMessage.subject
@@ -64,8 +65,8 @@ class GeneratedAttachment:
     """A file made when the email is sent rather than when it is queued: an invoice's PDF takes
     far longer to render than the transaction that queues the email should last.
 
-    ``generator`` names an entry of ``GENERATORS``: an async function of ``ref`` that returns the
-    file's bytes. The mail worker calls it at each delivery attempt.
+    ``generator`` names an entry of ``GENERATORS``: an async function of ``ref`` and the
+    settings that returns the file's bytes. The mail worker calls it at each delivery attempt.
     """
 
     filename: str
@@ -92,7 +93,7 @@ GENERATORS = {"invoice_pdf": "backend.billing.emails:invoice_pdf_content"}
 the outbox does not depend on the domains that attach files)."""
 
 
-async def materialize(stored: Sequence[Mapping[str, Any]]) -> list[Attachment]:
+async def materialize(stored: Sequence[Mapping[str, Any]], settings: Settings) -> list[Attachment]:
     """The attachments of an outbox row with their content, generating what must be."""
     attachments = []
     for data in stored:
@@ -101,7 +102,7 @@ async def materialize(stored: Sequence[Mapping[str, Any]]) -> list[Attachment]:
             continue
         module, _, name = GENERATORS[data["generator"]].partition(":")
         generate = getattr(importlib.import_module(module), name)
-        content = await generate(data["ref"])
+        content = await generate(data["ref"], settings)
         attachments.append(Attachment(data["filename"], data["content_type"], content))
     return attachments
 

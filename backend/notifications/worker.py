@@ -129,7 +129,7 @@ class MailWorker:
 
     async def _deliver(self, outbox: OutboxMessage) -> int:
         try:
-            attachments = await materialize(outbox.attachments)
+            attachments = await materialize(outbox.attachments, self.settings)
             await self.transport.send(
                 outbox,
                 build_email(outbox, mail_from=self.settings.mail_from, attachments=attachments),

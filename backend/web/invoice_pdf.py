@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from backend.api.ids import id_filter
-from backend.billing.documents import PDF_CONTENT_TYPE, invoice_document, render_pdf
+from backend.billing.documents import PDF_CONTENT_TYPE, invoice_document, render_pdf, vendor_of
 from backend.billing.models import Invoice
 from backend.identity.api_keys import ApiKeyRefused
 from backend.identity.roles import Permission
@@ -47,7 +47,7 @@ class InvoicePdf:
             return PlainTextResponse("No such invoice.", status_code=404, headers=PRIVATE)
         disposition = "inline" if request.query_params.get("inline") == "1" else "attachment"
         return Response(
-            await render_pdf(document),
+            await render_pdf(document, vendor_of(self.settings)),
             media_type=PDF_CONTENT_TYPE,
             headers={
                 "Content-Disposition": f'{disposition}; filename="{document.filename}"',

@@ -59,14 +59,14 @@ def pdf_text(attachment: Attachment) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-async def attached_pdf(message: OutboxMessage) -> str:
+async def attached_pdf(message: OutboxMessage, settings: Settings) -> str:
     """The text of the message's one attachment, a PDF made as the mail worker makes it."""
-    [attachment] = await materialize(message.attachments)
+    [attachment] = await materialize(message.attachments, settings)
     return pdf_text(attachment)
 
 
 async def test_an_order_on_invoice_tells_the_billing_address_it_waits_for_the_summary(
-    shop: Shop,
+    shop: Shop, settings: Settings
 ) -> None:
     # when
     placed = await buy(shop, PaymentMethod.INVOICE)
@@ -91,18 +91,20 @@ async def test_an_order_on_invoice_tells_the_billing_address_it_waits_for_the_su
             "ref": str(placed.invoice.id),
         }
     ]
-    text = await attached_pdf(message)
+    text = await attached_pdf(message, settings)
     assert number in text
     assert "Pending summary" in text
 
 
-async def test_an_order_paid_at_checkout_says_there_is_nothing_to_pay(shop: Shop) -> None:
+async def test_an_order_paid_at_checkout_says_there_is_nothing_to_pay(
+    shop: Shop, settings: Settings
+) -> None:
     placed = await buy(shop, PaymentMethod.PAY_ON_ORDER)
 
     [message] = await outbox("invoice_created")
     assert message.subject == f"Invoice {placed.invoice.number} for $159.20 (paid)"
     assert "It was paid at checkout: there is nothing to pay." in message.text_body
-    assert "Paid on" in await attached_pdf(message)
+    assert "Paid on" in await attached_pdf(message, settings)
 
 
 async def test_an_account_that_turned_invoice_notices_off_gets_none(shop: Shop) -> None:
@@ -156,7 +158,7 @@ async def summary_of(shop: Shop, *placed: checkout.Placed) -> Invoice:
 
 
 async def test_a_summary_notice_gives_the_month_the_count_the_due_date_and_the_pdf(
-    shop: Shop,
+    shop: Shop, settings: Settings
 ) -> None:
     # given
     placed = [await buy(shop, PaymentMethod.INVOICE, f"o{n}") for n in range(2)]
@@ -175,7 +177,7 @@ async def test_a_summary_notice_gives_the_month_the_count_the_due_date_and_the_p
     )
     assert "collects the 2 invoices" in message.text_body
     assert f"{PUBLIC_URL}{page_path(summary.id)}" in message.text_body
-    text = await attached_pdf(message)
+    text = await attached_pdf(message, settings)
     assert "Summary invoice" in text
     assert all(p.invoice.number in text for p in placed)
 

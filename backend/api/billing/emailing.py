@@ -56,6 +56,7 @@ class InvoiceEmailMutation:
                 to=input.to,
                 message=input.message,
                 public_url=info.context.settings.public_url,
+                vendor_name=info.context.settings.vendor_name,
             )
         except DomainError as error:
             return EmailInvoicePayload(user_errors=user_errors(error))

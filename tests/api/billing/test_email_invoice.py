@@ -21,6 +21,7 @@ from backend.identity.sessions import actor_for
 from backend.notifications.models import OutboxMessage
 from backend.notifications.outbox import materialize
 from backend.payments.gateway import SandboxGateway
+from backend.settings import Settings
 from tests.commerce.conftest import Shop
 from tests.conftest import graphql
 from tests.identity.factories import make_reseller, make_user
@@ -62,7 +63,7 @@ async def sent() -> list[OutboxMessage]:
 
 
 async def test_the_invoice_is_emailed_with_its_pdf_to_each_address_once(
-    billing: httpx.AsyncClient, shop: Shop
+    billing: httpx.AsyncClient, shop: Shop, settings: Settings
 ) -> None:
     # given
     placed = await invoiced(shop.actor)
@@ -86,7 +87,7 @@ async def test_the_invoice_is_emailed_with_its_pdf_to_each_address_once(
     assert message.reseller_id == shop.reseller.id
     assert message.subject == f"Invoice {placed.invoice.number} from Acme Hosting"
     assert "The May renewals, as discussed." in message.text_body
-    [attachment] = await materialize(message.attachments)  # as the mail worker sends it
+    [attachment] = await materialize(message.attachments, settings)  # as the mail worker sends it
     assert attachment.filename == f"{placed.invoice.number}.pdf"
     assert attachment.content_type == "application/pdf"
     pdf = PdfReader(io.BytesIO(attachment.content))
