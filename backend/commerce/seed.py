@@ -130,8 +130,10 @@ async def _assign_demo_license(*, public_url: str) -> None:
     licenses = License.filter(reseller_id=seller.reseller_id)
     if await licenses.filter(customer_id=customer.id).exists():
         return
-    license = await licenses.filter(personal=False, customer_id__isnull=True).order_by("id").first()
-    if license is None:
+    # always the seller's first license for resale, so that processes seeding at once all
+    # reach for the same one and exactly one of them assigns it
+    license = await licenses.filter(personal=False).order_by("id").first()
+    if license is None or license.customer_id is not None:
         return
     try:
         await assign_license(
