@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.accounts.models import Employee, Reseller
 from backend import clock
+from backend.accounts.models import Employee, Reseller
 from backend.billing.models import Invoice, InvoiceKind, InvoiceStatus
 from backend.billing.periods import Period
 from backend.commerce.models import Order

@@ -1,51 +1,30 @@
 import { useId, type InputHTMLAttributes } from 'react';
-import { describedBy, FieldMessages } from './FieldMessages';
+import { controlAttributes, FieldFrame, type FieldFrameProps } from './FieldFrame';
 
 type InputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'id' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby'
 >;
 
-interface TextFieldProps extends InputProps {
-  label: string;
+interface TextFieldProps extends InputProps, FieldFrameProps {
   value: string;
   onChange: (value: string) => void;
-  hint?: string | undefined;
-  error?: string | undefined;
-  /** Adds "(optional)" to the label. */
-  optional?: boolean;
 }
 
 /** A labelled text input with its hint and error message. */
-export function TextField({
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  optional = false,
-  type = 'text',
-  ...input
-}: TextFieldProps) {
+export function TextField({ label, value, onChange, hint, error, optional, type = 'text', ...input }: TextFieldProps) {
   const id = useId();
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> (optional)</span>}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <input
         {...input}
-        id={id}
+        {...controlAttributes({ id, hint, error })}
         type={type}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy({ id, hint, error })}
         onChange={(event) => {
           onChange(event.target.value);
         }}
       />
-    </div>
+    </FieldFrame>
   );
 }

@@ -6,7 +6,7 @@ import { useFormValues } from '../../../components/form/useFormValues';
 import type { FormErrorState } from '../../../lib/userErrors';
 import { useDialogFocus } from '../dialogFocus';
 import { addressProblems, isAddressField, splitAddresses } from '../inputs';
-import { TextAreaField } from './TextAreaField';
+import { TextAreaField } from '../../../components/form/TextAreaField';
 
 /** What the Email dialog sends: the addresses as a list, and the optional message. */
 export interface EmailInvoiceRequest {
