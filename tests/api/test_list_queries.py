@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -10,6 +11,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.accounts.models import Employee, MailingList, MailingListSubscription, Reseller
 from backend.audit.services import record
+from backend.billing.closing import close_period
+from backend.billing.models import BillingPeriod
+from backend.billing.periods import Period
 from backend.catalog.models import Product
 from backend.catalog.seed import seed_catalog
 from backend.commerce import cart, checkout
@@ -23,6 +27,7 @@ from backend.licensing import activation
 from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
+from tests.billing.invoicing import make_pending_invoices
 from tests.conftest import graphql
 from tests.identity.factories import make_reseller, make_user, sign_in
 
@@ -196,6 +201,21 @@ async def grow_cart(owner: User, n: int) -> None:
         )
 
 
+async def grow_billing_periods(owner: User, n: int) -> None:
+    """``n`` more closed months, each with a summary of one invoice of the owner's account."""
+    reseller = await Reseller.get(id=owner.reseller_id)
+    start = await BillingPeriod.all().count()
+    for month in range(start, start + n):
+        period = Period(2020 + month // 12, month % 12 + 1)
+        await make_pending_invoices([reseller], 1, start=period.start, span=timedelta(days=1))
+        await close_period(
+            period,
+            actor=Actor(role=Role.VENDOR_ADMIN, label="lists"),
+            public_url="http://testserver",
+            as_of=period.end,
+        )
+
+
 BILLING = {
     "address_line1": "1 Main Street",
     "city": "Springfield",
@@ -232,6 +252,12 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         "{ auditEvents { edges { node { id action actor reseller { name } "
         "changes { field oldValue newValue } } } } }",
         grow_audit,
+    ),
+    "billingPeriods": (
+        Role.VENDOR_ADMIN,
+        "{ billingPeriods { edges { node { id period closedAt closedBy summaryCount "
+        "invoiceCount total { amount } } } } }",
+        grow_billing_periods,
     ),
     "resellers": (
         Role.VENDOR_ADMIN,
