@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit, urlunsplit
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tortoise import Tortoise
 from tortoise.exceptions import BaseORMException
 
+from backend import clock
 from backend.billing.periods import Period
 from backend.settings import PREFIX, Settings, SettingsError, load_settings
 
@@ -66,7 +67,7 @@ def _moment(value: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"not an ISO 8601 time: {value!r} (e.g. 2026-11-01T00:10:00Z)"
         ) from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return clock.utc(moment)
 
 
 class _Parser(argparse.ArgumentParser):

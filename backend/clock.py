@@ -12,3 +12,8 @@ from datetime import UTC, datetime
 def now() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+def utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a time without an offset is taken as UTC already."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 CURRENCY = "USD"
 BASIS_POINTS_PER_PERCENT = 100
@@ -20,6 +20,18 @@ class Amount:
     def decimal(self) -> Decimal:
         """The amount in major units with two places, e.g. ``Decimal("1249.00")``."""
         return Decimal(self.cents).scaleb(-2)
+
+
+def hundredths(value: Decimal) -> int | None:
+    """``value`` in hundredths as an exact integer (``Decimal("12.5")`` -> 1250: cents of an
+    amount, basis points of a percentage); None when it has more than two decimals or is not a
+    finite number."""
+    try:
+        scaled = value * 100
+        exact = value.is_finite() and scaled == scaled.to_integral_value()
+    except InvalidOperation:
+        return None
+    return int(scaled) if exact else None
 
 
 def basis_points_to_percent(bps: int) -> Decimal:

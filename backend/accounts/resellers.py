@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -16,23 +16,21 @@ from backend.identity.actor import Actor
 from backend.identity.models import User
 from backend.identity.roles import Permission, Role
 from backend.identity.set_password import invite
+from backend.money import hundredths
 
 NAME_TAKEN = "Another reseller already has this name."
 
 
 def percent_to_basis_points(value: Decimal, field: str = "discount_percent") -> int:
     """``Decimal("12.5")`` → 1250; at most two decimals, between 0 and 100."""
-    try:
-        scaled = value * 100
-        if not value.is_finite() or scaled != scaled.to_integral_value():
-            raise InvalidOperation
-    except InvalidOperation:
+    scaled = hundredths(value)
+    if scaled is None:
         raise DomainError(
             ErrorKind.INVALID, "Use a percentage with at most two decimals.", field=field
-        ) from None
+        )
     if not 0 <= scaled <= 10000:
         raise DomainError(ErrorKind.INVALID, "A discount is between 0 and 100%.", field=field)
-    return int(scaled)
+    return scaled
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,11 @@ emails).
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from functools import partial
 
 import anyio.to_thread
+from strawberry.relay import to_base64
 from tortoise.queryset import QuerySet
 
 from backend.billing.models import Invoice, InvoiceKind, InvoiceLine
@@ -26,7 +26,7 @@ PDF_CONTENT_TYPE = "application/pdf"
 def invoice_global_id(invoice_id: int) -> str:
     """The invoice's id in the API and the app's addresses: Relay's base64 of ``Invoice:<id>``,
     which holds only letters, digits and ``=``, so it goes into a path as it is."""
-    return base64.b64encode(f"Invoice:{invoice_id}".encode("ascii")).decode("ascii")
+    return to_base64("Invoice", invoice_id)
 
 
 def page_path(invoice_id: int) -> str:

@@ -28,7 +28,6 @@ from backend.billing.documents import (
 from backend.billing.formatting import format_date, format_money, format_period
 from backend.billing.models import Invoice, InvoiceStatus
 from backend.billing.pdf import status_line
-from backend.commerce.models import Order
 from backend.errors import ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
@@ -84,13 +83,12 @@ async def invoice_pdf_content(ref: str, settings: Settings) -> bytes:
 
 
 async def notify_invoice_created(
-    *, reseller: Reseller, invoice: Invoice, public_url: str | None
+    *, reseller: Reseller, invoice: Invoice, order_number: str, public_url: str | None
 ) -> None:
     """Tell the account's billing address of an order's new invoice, if it wants to know: paid at
     checkout, or waiting for the monthly summary. Call inside the order's transaction."""
     if not (reseller.notify_invoice_created and reseller.billing_email):
         return
-    order = await Order.get_or_none(id=invoice.order_id) if invoice.order_id else None
     await enqueue_email(
         template="invoice_created",
         to=[reseller.billing_email],
@@ -98,7 +96,7 @@ async def notify_invoice_created(
         context={
             **_facts(invoice),
             "reseller_name": reseller.name,
-            "order_number": order.number if order is not None else None,
+            "order_number": order_number,
             "pending_summary": invoice.status is InvoiceStatus.PENDING_SUMMARY,
             "link": _link(public_url, invoice),
         },

@@ -66,7 +66,9 @@ async def issue_order_invoice(
             for line in lines
         ]
     )
-    await notify_invoice_created(reseller=reseller, invoice=invoice, public_url=public_url)
+    await notify_invoice_created(
+        reseller=reseller, invoice=invoice, order_number=order.number, public_url=public_url
+    )
     return invoice
 
 

@@ -15,7 +15,7 @@ won meanwhile) the charge is refunded and the key released.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -25,15 +25,12 @@ from backend.audit.services import diff, record
 from backend.billing.invoices import record_card_payment
 from backend.billing.models import Invoice, InvoiceKind, InvoiceStatus, Payment, PaymentKind
 from backend.commerce import idempotency
+from backend.commerce.charging import charge_card
 from backend.errors import DomainError, ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
 from backend.money import Amount
 from backend.payments.gateway import (
-    Charge,
-    GatewayError,
-    InvalidPaymentToken,
-    PaymentDeclined,
     PaymentGateway,
 )
 
@@ -110,8 +107,15 @@ async def _pay_claimed(
     due = invoice.total_cents - invoice.amount_paid_cents
     if due <= 0:  # an invoice of nothing: there is no charge to make
         raise DomainError(ErrorKind.INVALID, "Nothing is due on this invoice.", field="invoice_id")
-    charge = await _charge(
-        gateway, token, invoice, due, charge_key=f"{invoice.reseller_id}:{claim.record_id}"
+    charge = await charge_card(
+        gateway,
+        token=token,
+        amount_cents=due,
+        currency=invoice.currency,
+        idempotency_key=f"{invoice.reseller_id}:{claim.record_id}",
+        description=f"Invoice {invoice.number}",
+        undone="paid",
+        instead="try another card",
     )
     try:
         async with in_transaction():
@@ -189,7 +193,7 @@ async def record_payment(
             "reference",
         )
     now = clock.now()
-    received = now if received_at is None else _utc(received_at)
+    received = now if received_at is None else clock.utc(received_at)
     if received > now:
         problems.add(
             ErrorKind.INVALID, "The payment cannot be received in the future.", "received_at"
@@ -249,33 +253,6 @@ async def _refusal(invoice: Invoice) -> str | None:
     return None
 
 
-async def _charge(
-    gateway: PaymentGateway, token: str, invoice: Invoice, amount_cents: int, *, charge_key: str
-) -> Charge:
-    try:
-        return await gateway.charge(
-            token=token,
-            amount_cents=amount_cents,
-            currency=invoice.currency,
-            idempotency_key=charge_key,
-            description=f"Invoice {invoice.number}",
-        )
-    except InvalidPaymentToken as error:
-        raise DomainError(ErrorKind.INVALID, str(error), field="payment_token") from None
-    except PaymentDeclined as error:
-        raise DomainError(
-            ErrorKind.PAYMENT_DECLINED,
-            f"{error} Nothing was paid; try another card.",
-            field="payment_token",
-        ) from None
-    except GatewayError:
-        raise DomainError(
-            ErrorKind.PAYMENT_FAILED,
-            "The payment service failed. Nothing was paid or charged; please try again.",
-            field="payment_token",
-        ) from None
-
-
 async def _settle(invoice: Invoice, *, paid_cents: int, paid_at: datetime) -> int | None:
     """Raise what is paid of ``invoice`` to ``paid_cents`` if it is still as it was read;
     paid in full, it is ``PAID`` and so is every invoice a summary collects (how many: returned).
@@ -325,7 +302,3 @@ def _changes(
 
 def _decimal(cents: int) -> str:
     return str(Amount(cents).decimal)
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -9,7 +9,7 @@ taken on the way are a PostgreSQL extra.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from tortoise.exceptions import IntegrityError
@@ -30,7 +30,7 @@ from backend.catalog.services import CatalogProduct, MaintenanceTerms, load_cata
 from backend.errors import DomainError, ErrorKind, Problems, not_found
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
-from backend.money import BASIS_POINTS_PER_PERCENT, Amount, basis_points_to_percent
+from backend.money import BASIS_POINTS_PER_PERCENT, Amount, basis_points_to_percent, hundredths
 
 MAX_PRICE_CENTS = 100_000_000
 """1,000,000.00: a price above this is a typing mistake, not a price."""
@@ -43,30 +43,22 @@ ModelT = TypeVar("ModelT", bound=Model)
 
 def price_to_cents(price: Decimal, field: str = "price") -> int:
     """``Decimal("399.5")`` → 39950: not negative, at most two decimals, at most 1,000,000.00."""
-    try:
-        scaled = price * 100
-        exact = price.is_finite() and scaled == scaled.to_integral_value()
-    except InvalidOperation:
-        exact = False
-    if exact and scaled < 0:
-        raise DomainError(ErrorKind.INVALID, "A price cannot be negative.", field=field)
-    if not exact:
+    scaled = hundredths(price)
+    if scaled is None:
         raise DomainError(
             ErrorKind.INVALID, "Use an amount with at most two decimals, e.g. 399.00.", field=field
         )
+    if scaled < 0:
+        raise DomainError(ErrorKind.INVALID, "A price cannot be negative.", field=field)
     if scaled > MAX_PRICE_CENTS:
         raise DomainError(ErrorKind.INVALID, "A price is at most 1,000,000.00.", field=field)
-    return int(scaled)
+    return scaled
 
 
 def percent_to_basis_points(value: Decimal, field: str) -> int:
     """``Decimal("12.5")`` → 1250: at most two decimals, from 0 to 1000%."""
-    try:
-        scaled = value * BASIS_POINTS_PER_PERCENT
-        exact = value.is_finite() and scaled == scaled.to_integral_value()
-    except InvalidOperation:
-        exact = False
-    if not exact:
+    scaled = hundredths(value)
+    if scaled is None:
         raise DomainError(
             ErrorKind.INVALID, "Use a percentage with at most two decimals.", field=field
         )
@@ -74,7 +66,7 @@ def percent_to_basis_points(value: Decimal, field: str) -> int:
         raise DomainError(
             ErrorKind.INVALID, f"A percentage is between 0 and {MAX_PERCENT}.", field=field
         )
-    return int(scaled)
+    return scaled
 
 
 async def update_catalog_price(

@@ -52,25 +52,51 @@ async def charge_payment(
     modified = sum(1 for line in cart.lines if line.license is not None)
     what = [f"{licenses} license(s)"] if licenses else []
     what += [f"{modified} license change(s)"] if modified else []
+    return await charge_card(
+        gateway,
+        token=(payment.token or "").strip(),
+        amount_cents=cart.totals.total,
+        currency="USD",
+        idempotency_key=charge_key,
+        description=f"{reseller.name}: {', '.join(what)}",
+        undone="bought",
+        instead="try another card or pay by invoice",
+    )
+
+
+async def charge_card(
+    gateway: PaymentGateway,
+    *,
+    token: str,
+    amount_cents: int,
+    currency: str,
+    idempotency_key: str,
+    description: str,
+    undone: str,
+    instead: str,
+) -> Charge:
+    """Charge a card through the gateway; its refusals and failures become the caller's errors
+    (field ``payment_token``), saying that nothing was ``undone`` ("bought", "paid") and, for a
+    declined card, what to do ``instead``."""
     try:
         return await gateway.charge(
-            token=(payment.token or "").strip(),
-            amount_cents=cart.totals.total,
-            currency="USD",
-            idempotency_key=charge_key,
-            description=f"{reseller.name}: {', '.join(what)}",
+            token=token,
+            amount_cents=amount_cents,
+            currency=currency,
+            idempotency_key=idempotency_key,
+            description=description,
         )
     except InvalidPaymentToken as error:
         raise DomainError(ErrorKind.INVALID, str(error), field="payment_token") from None
     except PaymentDeclined as error:
         raise DomainError(
             ErrorKind.PAYMENT_DECLINED,
-            f"{error} Nothing was bought; try another card or pay by invoice.",
+            f"{error} Nothing was {undone}; {instead}.",
             field="payment_token",
         ) from None
     except GatewayError:
         raise DomainError(
             ErrorKind.PAYMENT_FAILED,
-            "The payment service failed. Nothing was bought or charged; please try again.",
+            f"The payment service failed. Nothing was {undone} or charged; please try again.",
             field="payment_token",
         ) from None

@@ -4,7 +4,7 @@ pays by card) and ``recordPayment`` (the vendor records a bank transfer)."""
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import strawberry
 from strawberry import relay
@@ -22,6 +22,7 @@ from backend.api.pagination import paginate
 from backend.api.permissions import access
 from backend.billing import models, payments
 from backend.errors import DomainError, ErrorKind
+from backend.money import hundredths
 
 
 @strawberry.type(description="Money received against an invoice: a card payment or a transfer.")
@@ -171,18 +172,14 @@ def _invoice_id(value: strawberry.ID) -> int:
 
 def _cents(amount: Decimal) -> int:
     """``Decimal("120.5")`` → 12050; more than two decimals is refused (field ``amount``)."""
-    try:
-        scaled = amount * 100
-        exact = amount.is_finite() and scaled == scaled.to_integral_value()
-    except InvalidOperation:
-        exact = False
-    if not exact:
+    cents = hundredths(amount)
+    if cents is None:
         raise DomainError(
             ErrorKind.INVALID,
             "Use an amount with at most two decimals, e.g. 120.50.",
             field="amount",
         )
-    return int(scaled)
+    return cents
 
 
 @strawberry.type
