@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
 
@@ -49,6 +50,9 @@ class Reseller(Model):
     class Meta:
         table = "accounts_reseller"
         ordering = ["name", "id"]
+        # The resellers list (vendor admins) sorts by name (its unique index) or by these,
+        # each ending in the id, the keyset's tie-breaker.
+        indexes = (Index(fields=["created_at", "id"]), Index(fields=["discount_bps", "id"]))
         constraints = (
             CheckConstraint(
                 check="discount_bps >= 0 AND discount_bps <= 10000",
@@ -80,7 +84,13 @@ class Employee(Model):
     class Meta:
         table = "accounts_employee"
         ordering = ["name", "id"]
-        unique_together = (("reseller", "email"),)
+        unique_together = (("reseller", "email"),)  # also the list's sort by email
+        # The people list is one account's (the vendor's UI shows one account at a time too):
+        # its sorts by name (the default) and by when added, ending in the keyset's tie-breaker.
+        indexes = (
+            Index(fields=["reseller_id", "name", "id"]),
+            Index(fields=["reseller_id", "created_at", "id"]),
+        )
 
 
 class MailingList(StrEnum):

@@ -1,16 +1,22 @@
-"""Cursor connections with keyset pagination: ``first`` (1 to 100) and ``after``.
+"""Cursor connections with keyset pagination: ``first``/``after`` forward, ``last``/``before``
+backward (1 to 100 rows a page), in a list's default order or the one its ``orderBy`` asks for.
 
-A cursor is an opaque base64 token holding the sort key of the row it points at, so a page costs
-one indexed query however deep it is, and rows inserted meanwhile never shift a page.
+A cursor is an opaque base64 token holding a tag of the ordering it belongs to (the table and
+the sort columns) and the sort key of the row it points at, so a page costs one indexed query
+however deep it is, rows inserted meanwhile never shift a page, and a cursor of another list or
+another sort is refused instead of answering garbage.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from enum import Enum
+from typing import Any, Protocol, TypeVar
 
+import strawberry
 from strawberry import relay
 from tortoise.expressions import Q
 from tortoise.models import Model
@@ -24,9 +30,34 @@ ModelT = TypeVar("ModelT", bound=Model)
 RowT = TypeVar("RowT")
 
 
-def check_first(first: int) -> int:
+@strawberry.enum(description="Which way a list is sorted.")
+class SortDirection(Enum):
+    ASC = strawberry.enum_value("ASC", description="Smallest, earliest or A first.")
+    DESC = strawberry.enum_value("DESC", description="Largest, latest or Z first.")
+
+
+class SortOrder(Protocol):
+    """A list's ``orderBy`` input: a field whose value is the column, and a direction."""
+
+    @property
+    def field(self) -> Enum: ...
+
+    @property
+    def direction(self) -> SortDirection: ...
+
+
+def ordering(order_by: SortOrder | None, default: Sequence[str]) -> tuple[str, ...]:
+    """The keyset order of ``order_by`` (its column, then the id as tie-breaker, both in its
+    direction), or ``default`` when the caller asked for none."""
+    if order_by is None:
+        return tuple(default)
+    sign = "-" if order_by.direction is SortDirection.DESC else ""
+    return (f"{sign}{order_by.field.value}", f"{sign}id")
+
+
+def check_first(first: int, argument: str = "first") -> int:
     if not 1 <= first <= MAX_PAGE_SIZE:
-        raise ClientError(f"`first` must be between 1 and {MAX_PAGE_SIZE}, not {first}.")
+        raise ClientError(f"`{argument}` must be between 1 and {MAX_PAGE_SIZE}, not {first}.")
     return first
 
 
@@ -34,14 +65,24 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(values), default=str).encode()).decode()
 
 
-def decode_cursor(cursor: str, size: int) -> list[Any]:
+def decode_cursor(cursor: str, size: int, argument: str = "after") -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, UnicodeError):
-        raise ClientError("`after` is not a cursor of this list.") from None
+        raise ClientError(f"`{argument}` is not a cursor of this list.") from None
     if not isinstance(values, list) or len(values) != size:
-        raise ClientError("`after` is not a cursor of this list.")
+        raise ClientError(f"`{argument}` is not a cursor of this list.")
     return values
+
+
+def _tag(model: type[Model], order: Sequence[str]) -> str:
+    """A short fingerprint of the list (its table) and its order, the first value of a cursor."""
+    spec = f"{model._meta.db_table}:{','.join(order)}"
+    return hashlib.sha256(spec.encode()).hexdigest()[:12]
+
+
+def _flip(order: Sequence[str]) -> tuple[str, ...]:
+    return tuple(spec[1:] if spec.startswith("-") else f"-{spec}" for spec in order)
 
 
 def _after(order: Sequence[str], values: Sequence[Any]) -> Q:
@@ -55,6 +96,21 @@ def _after(order: Sequence[str], values: Sequence[Any]) -> Q:
     return Q(*alternatives, join_type="OR")
 
 
+def _position(model: type[Model], order: Sequence[str], cursor: str, argument: str) -> list[Any]:
+    """The sort key a cursor of this list and order points at, typed like its columns."""
+    tag, *values = decode_cursor(cursor, len(order) + 1, argument)
+    if tag != _tag(model, order):
+        raise ClientError(f"`{argument}` is not a cursor of this list.")
+    fields_map = model._meta.fields_map
+    try:  # back to the column's type: PostgreSQL compares a timestamp with a datetime only
+        return [
+            fields_map[spec.lstrip("-")].to_python_value(value)
+            for spec, value in zip(order, values, strict=True)
+        ]
+    except (TypeError, ValueError):
+        raise ClientError(f"`{argument}` is not a cursor of this list.") from None
+
+
 async def paginate(
     queryset: QuerySet[ModelT],
     *,
@@ -62,28 +118,67 @@ async def paginate(
     after: str | None,
     to_node: Callable[[ModelT], NodeT],
     order: Sequence[str] = ("id",),
+    last: int | None = None,
+    before: str | None = None,
 ) -> relay.Connection[NodeT]:
-    """One page of ``queryset`` in ``order``, whose last field must be unique (the id)."""
+    """One page of ``queryset`` in ``order``, whose last field must be unique (the id).
+
+    Forward (``first`` rows after ``after``), or backward when ``before`` or ``last`` is given:
+    the ``last`` (else ``first``) rows just before ``before`` (or the list's end), still in
+    ``order``."""
     check_first(first)
+    if after is not None and before is not None:
+        raise ClientError(
+            "Give either `after` (next pages) or `before` (previous pages), not both."
+        )
+    if last is None and before is None:
+        return await _forward(queryset, first=first, after=after, to_node=to_node, order=order)
     if after is not None:
-        values = decode_cursor(after, len(order))
-        fields_map = queryset.model._meta.fields_map
-        try:  # back to the column's type: PostgreSQL compares a timestamp with a datetime only
-            typed = [
-                fields_map[spec.lstrip("-")].to_python_value(value)
-                for spec, value in zip(order, values, strict=True)
-            ]
-        except (TypeError, ValueError):
-            raise ClientError("`after` is not a cursor of this list.") from None
-        queryset = queryset.filter(_after(order, typed))
+        raise ClientError("`last` pages backward: use it with `before`, not `after`.")
+    size = check_first(last, "last") if last is not None else first
+    model = queryset.model
+    backward = _flip(order)
+    if before is not None:
+        queryset = queryset.filter(_after(backward, _position(model, order, before, "before")))
+    rows = list(await queryset.order_by(*backward).limit(size + 1))
+    page = rows[:size][::-1]
+    tag = _tag(model, order)
+    edges = [relay.Edge(cursor=_cursor_of(tag, order, row), node=to_node(row)) for row in page]
+    return relay.Connection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=before is not None,
+            has_previous_page=len(rows) > size,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
+
+
+async def _forward(
+    queryset: QuerySet[ModelT],
+    *,
+    first: int,
+    after: str | None,
+    to_node: Callable[[ModelT], NodeT],
+    order: Sequence[str],
+) -> relay.Connection[NodeT]:
+    model = queryset.model
+    if after is not None:
+        queryset = queryset.filter(_after(order, _position(model, order, after, "after")))
     rows = await queryset.order_by(*order).limit(first + 1)
+    tag = _tag(model, order)
     return connection(
         rows,
         first=first,
         after=after,
-        cursor_of=lambda row: [getattr(row, spec.lstrip("-")) for spec in order],
+        cursor_of=lambda row: [tag, *(getattr(row, spec.lstrip("-")) for spec in order)],
         to_node=to_node,
     )
+
+
+def _cursor_of(tag: str, order: Sequence[str], row: Model) -> str:
+    return encode_cursor([tag, *(getattr(row, spec.lstrip("-")) for spec in order)])
 
 
 def connection(

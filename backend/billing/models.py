@@ -81,11 +81,18 @@ class Invoice(Model):
     class Meta:
         table = "billing_invoice"
         ordering = ["-issued_at", "-id"]
+        # The invoices list is one account's (reseller_id first) or, for vendor admins, every
+        # account's (the sort column alone); each sort it offers (``InvoiceOrderField``) ends
+        # in the id, the keyset's tie-breaker. A number's own order is its unique index.
         indexes = (
-            Index(fields=["reseller_id", "issued_at"]),
-            Index(fields=["reseller_id", "status", "issued_at"]),
+            Index(fields=["reseller_id", "issued_at"]),  # the default: newest first
+            Index(fields=["reseller_id", "status", "issued_at"]),  # the status / unpaid filter
             Index(fields=["summary_invoice_id"]),
-            Index(fields=["status", "issued_at"]),
+            Index(fields=["status", "issued_at"]),  # vendor admins: the status filter
+            Index(fields=["reseller_id", "number"]),  # sort by number, and number search
+            Index(fields=["reseller_id", "total_cents", "id"]),  # sort by total
+            Index(fields=["issued_at", "id"]),  # vendor admins: newest first
+            Index(fields=["total_cents", "id"]),  # vendor admins: by total
         )
         unique_together = (("reseller", "period"),)
         constraints = (
@@ -170,7 +177,17 @@ class Payment(Model):
     class Meta:
         table = "billing_payment"
         ordering = ["-received_at", "-id"]
-        indexes = (Index(fields=["reseller_id", "received_at"]),)
+        # The payments list is one account's (reseller_id first) or, for vendor admins, every
+        # account's (the sort column alone); each sort it offers (``PaymentOrderField``) ends
+        # in the id, the keyset's tie-breaker.
+        indexes = (
+            Index(fields=["reseller_id", "received_at"]),  # the default: newest first
+            Index(fields=["reseller_id", "kind", "received_at", "id"]),  # the kind filter
+            Index(fields=["reseller_id", "amount_cents", "id"]),  # sort by amount
+            Index(fields=["received_at", "id"]),  # vendor admins: newest first
+            Index(fields=["amount_cents", "id"]),  # vendor admins: by amount
+            Index(fields=["invoice_id"]),  # an invoice's payments (the invoice filter)
+        )
         constraints = (CheckConstraint(check="amount_cents > 0", name="billing_payment_positive"),)
 
 

@@ -146,7 +146,17 @@ class Order(Model):
     class Meta:
         table = "commerce_order"
         ordering = ["-placed_at", "-id"]
-        indexes = (Index(fields=["reseller_id", "placed_at"]),)
+        # The orders list is one account's (reseller_id first) or, for vendor admins, every
+        # account's (the sort column alone); each sort it offers (``OrderOrderField``) ends in
+        # the id, the keyset's tie-breaker. A number's own order is its unique index.
+        indexes = (
+            Index(fields=["reseller_id", "placed_at"]),  # the default: newest first
+            Index(fields=["reseller_id", "payment_method", "placed_at", "id"]),  # method filter
+            Index(fields=["reseller_id", "number"]),  # sort by number, and number search
+            Index(fields=["reseller_id", "total_cents", "id"]),  # sort by total
+            Index(fields=["placed_at", "id"]),  # vendor admins: newest first
+            Index(fields=["total_cents", "id"]),  # vendor admins: by total
+        )
         constraints = (
             CheckConstraint(
                 check="subtotal_cents >= 0 AND discount_cents >= 0 AND discount_cents <= "

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.migrations.constraints import CheckConstraint
 from tortoise.models import Model
 
@@ -39,6 +40,12 @@ class User(Model):
     class Meta:
         table = "identity_user"
         ordering = ["email", "id"]
+        # The customers list sorts customers by email (its unique index), name or creation; the
+        # account's scope is a probe of licensing's (reseller_id, customer_id) per customer.
+        indexes = (
+            Index(fields=["role", "name", "id"]),
+            Index(fields=["role", "created_at", "id"]),
+        )
         constraints = (
             CheckConstraint(
                 check="(role IN ('VENDOR_ADMIN', 'CUSTOMER')) = (reseller_id IS NULL)",

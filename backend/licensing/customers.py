@@ -28,7 +28,7 @@ from backend.licensing.models import License
 MAX_SEARCH = 200
 EXPORT_BATCH = 1000
 ASSIGNED_AT = License._meta.fields_map["assigned_at"]
-CUSTOMER_FIELDS = ("id", "email", "name")
+CUSTOMER_FIELDS = ("id", "email", "name", "created_at")  # created_at: a sort of the list
 
 
 @dataclass(frozen=True, slots=True)

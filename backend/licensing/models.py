@@ -70,12 +70,19 @@ class License(Model):
     class Meta:
         table = "licensing_license"
         ordering = ["-created_at", "-id"]
+        # The licenses list is one account's (reseller_id first) or, for vendor admins, every
+        # account's (the sort column alone); each sort it offers (``LicenseOrderField``) ends
+        # in the id, the keyset's tie-breaker. A key's own order is its unique index.
         indexes = (
-            Index(fields=["reseller_id", "created_at"]),
-            Index(fields=["reseller_id", "product_id", "created_at"]),
-            Index(fields=["reseller_id", "customer_id"]),
-            Index(fields=["customer_id", "created_at"]),
+            Index(fields=["reseller_id", "created_at"]),  # the default: newest first
+            Index(fields=["reseller_id", "product_id", "created_at"]),  # the product filter
+            Index(fields=["reseller_id", "customer_id"]),  # customers of an account
+            Index(fields=["customer_id", "created_at"]),  # a customer's own licenses
             Index(fields=["order_id"]),
+            Index(fields=["reseller_id", "key"]),  # sort by key, and key search, in an account
+            Index(fields=["reseller_id", "maintenance_expires_at", "id"]),  # sort by M&S end
+            Index(fields=["created_at", "id"]),  # vendor admins: newest first
+            Index(fields=["maintenance_expires_at", "id"]),  # vendor admins: by M&S end
         )
         constraints = (
             CheckConstraint(check="revision >= 1", name="licensing_license_revision_positive"),

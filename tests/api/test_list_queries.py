@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -230,11 +231,32 @@ LICENSE_FIELDS = (
     "{ price { amount } userErrors { code } }"
 )
 
+EMPLOYEE_FIELDS = "id name role loginStatus lastLoginAt mailingLists isViewer"
+RESELLER_FIELDS = "id name discountPercent ownerEmail status"
+ORDER_FIELDS = (
+    "id number reseller { name } total { amount } billing { name } "
+    "lines { description product { name } edition { name } tier { name } addons { name } "
+    "total { amount } } invoice { number status lines { description } } "
+    f"licenses {{ {LICENSE_FIELDS} }}"
+)
+INVOICE_FIELDS = (
+    "id number reseller { name } status total { amount } amountDue { amount } "
+    "notes lines { description total { amount } } order { number } summaryInvoice { number } "
+    "summarizedInvoices { number }"
+)
+PAYMENT_FIELDS = (
+    "id kind amount { amount } gateway reference receivedAt "
+    "recordedBy reseller { name } invoice { number status payments { reference } }"
+)
+CUSTOMER_FIELDS = (
+    "id email name licenseCount products { code name } firstAssignedAt lastAssignedAt "
+    "licenses { edges { node { key product { name } customer { email } } } }"
+)
+
 LISTS: dict[str, tuple[Role, str, Grow]] = {
     "employees": (
         Role.RESELLER_OWNER,
-        "{ employees { edges { node { id name role loginStatus lastLoginAt mailingLists "
-        "isViewer } } } }",
+        f"{{ employees {{ edges {{ node {{ {EMPLOYEE_FIELDS} }} }} }} }}",
         grow_employees,
     ),
     "mailingLists": (
@@ -261,29 +283,22 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
     ),
     "resellers": (
         Role.VENDOR_ADMIN,
-        "{ resellers { edges { node { id name discountPercent ownerEmail status } } } }",
+        f"{{ resellers {{ edges {{ node {{ {RESELLER_FIELDS} }} }} }} }}",
         grow_resellers,
     ),
     "orders": (
         Role.RESELLER_OWNER,
-        "{ orders { edges { node { id number reseller { name } total { amount } billing { name } "
-        "lines { description product { name } edition { name } tier { name } addons { name } "
-        "total { amount } } invoice { number status lines { description } } "
-        f"licenses {{ {LICENSE_FIELDS} }} }} }} }} }}",
+        f"{{ orders {{ edges {{ node {{ {ORDER_FIELDS} }} }} }} }}",
         grow_orders,
     ),
     "invoices": (
         Role.RESELLER_OWNER,
-        "{ invoices { edges { node { id number reseller { name } status total { amount } "
-        "amountDue { amount } "
-        "notes lines { description total { amount } } order { number } summaryInvoice { number } "
-        "summarizedInvoices { number } } } } }",
+        f"{{ invoices {{ edges {{ node {{ {INVOICE_FIELDS} }} }} }} }}",
         grow_orders,
     ),
     "payments": (
         Role.RESELLER_OWNER,
-        "{ payments { edges { node { id kind amount { amount } gateway reference receivedAt "
-        "recordedBy reseller { name } invoice { number status payments { reference } } } } } }",
+        f"{{ payments {{ edges {{ node {{ {PAYMENT_FIELDS} }} }} }} }}",
         grow_orders,
     ),
     "licenses": (
@@ -312,9 +327,7 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
     ),
     "customers": (
         Role.RESELLER_OWNER,
-        "{ customers { edges { node { id email name licenseCount products { code name } "
-        "firstAssignedAt lastAssignedAt licenses { edges { node { key product { name } "
-        "customer { email } } } } } } } }",
+        f"{{ customers {{ edges {{ node {{ {CUSTOMER_FIELDS} }} }} }} }}",
         grow_customers,
     ),
     "emails": (
@@ -345,3 +358,93 @@ async def test_a_list_costs_the_same_queries_at_any_length(
     assert "errors" not in short_body and "errors" not in long_body, long_body
     assert len(str(long_body)) > len(str(short_body))
     assert short.count == long.count, long.statements
+
+
+SORTED: dict[str, tuple[Role, str, str, Grow]] = {
+    "licenses": (
+        Role.RESELLER_OWNER,
+        "licenses",
+        "orderBy: {field: MAINTENANCE_EXPIRES_AT, direction: ASC}",
+        LICENSE_FIELDS,
+        grow_orders,
+    ),
+    "customers": (
+        Role.RESELLER_OWNER,
+        "customers",
+        "orderBy: {field: NAME, direction: DESC}",
+        CUSTOMER_FIELDS,
+        grow_customers,
+    ),
+    "invoices": (
+        Role.RESELLER_OWNER,
+        "invoices",
+        "orderBy: {field: TOTAL, direction: DESC}",
+        INVOICE_FIELDS,
+        grow_orders,
+    ),
+    "orders": (
+        Role.RESELLER_OWNER,
+        "orders",
+        "orderBy: {field: NUMBER}",
+        ORDER_FIELDS,
+        grow_orders,
+    ),
+    "payments": (
+        Role.RESELLER_OWNER,
+        "payments",
+        "orderBy: {field: AMOUNT, direction: ASC}",
+        PAYMENT_FIELDS,
+        grow_orders,
+    ),
+    "employees": (
+        Role.RESELLER_OWNER,
+        "employees",
+        "orderBy: {field: CREATED_AT, direction: DESC}",
+        EMPLOYEE_FIELDS,
+        grow_employees,
+    ),
+    "resellers": (
+        Role.VENDOR_ADMIN,
+        "resellers",
+        "orderBy: {field: DISCOUNT, direction: ASC}",
+        RESELLER_FIELDS,
+        grow_resellers,
+    ),
+}
+
+
+@pytest.mark.parametrize("backward", [False, True], ids=["forward", "backward"])
+@pytest.mark.parametrize("name", sorted(SORTED))
+async def test_a_sorted_page_costs_the_same_queries_at_any_length(
+    client: httpx.AsyncClient, count_queries: Callable[..., object], name: str, backward: bool
+) -> None:
+    """A sorted page forward (``first``), or backward (``last`` before the list's last row)."""
+    role, field, order_by, fields = SORTED[name][:4]
+    grow = SORTED[name][4]
+    if backward:
+        header, paging = "($before: String)", "last: 50, before: $before"
+    else:
+        header, paging = "", "first: 50"
+    query = (
+        f"query {header} {{ {field}({order_by}, {paging}) {{ edges {{ node {{ {fields} }} }} }} }}"
+    )
+    anchor = f"{{ {field}({order_by}, last: 1) {{ pageInfo {{ startCursor }} }} }}"
+    reseller = await Reseller.create(name="Acme")
+    owner = await make_user(Role.RESELLER_OWNER, reseller)
+    viewer = owner if role is Role.RESELLER_OWNER else await make_user(role)
+    await sign_in(client, viewer)
+
+    async def page() -> tuple[dict[str, object], object]:
+        body: Any = await graphql(client, anchor)
+        variables = {"before": body["data"][field]["pageInfo"]["startCursor"]}
+        with count_queries() as log:  # type: ignore[attr-defined]
+            return await graphql(client, query, variables if backward else {}), log
+
+    await grow(owner, 2)
+    short_body, short = await page()
+    await grow(owner, 12)
+    long_body, long = await page()
+
+    assert "errors" not in short_body and "errors" not in long_body, long_body
+    assert len(str(long_body)) > len(str(short_body))
+    assert short.count == long.count, long.statements  # type: ignore[attr-defined]

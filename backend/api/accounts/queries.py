@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 from strawberry import relay
 from tortoise.expressions import Q
@@ -10,9 +12,9 @@ from backend.accounts import models
 from backend.api.accounts.types import Employee, MailingList, Reseller
 from backend.api.context import Info
 from backend.api.enums import MailingList as MailingListCode
-from backend.api.enums import ResellerStatus
+from backend.api.enums import ResellerStatus, Role
 from backend.api.ids import id_filter
-from backend.api.pagination import paginate
+from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.identity.roles import Permission
 
@@ -24,28 +26,73 @@ def _search(value: str | None) -> str | None:
     return value or None
 
 
+@strawberry.enum(description="What the people list can be sorted by.")
+class EmployeeOrderField(Enum):
+    NAME = strawberry.enum_value("name", description="The person's name.")
+    EMAIL = strawberry.enum_value("email", description="The person's email (lower case).")
+    CREATED_AT = strawberry.enum_value("created_at", description="When the person was added.")
+
+
+@strawberry.input(description="The order of the people list.")
+class EmployeeOrder:
+    field: EmployeeOrderField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(
+        description="Ascending (when omitted) or descending.", default=SortDirection.ASC
+    )
+
+
+@strawberry.enum(description="What the resellers list can be sorted by.")
+class ResellerOrderField(Enum):
+    NAME = strawberry.enum_value("name", description="The company name.")
+    CREATED_AT = strawberry.enum_value("created_at", description="When the account was created.")
+    DISCOUNT = strawberry.enum_value("discount_bps", description="The account's discount.")
+
+
+@strawberry.input(description="The order of the resellers list.")
+class ResellerOrder:
+    field: ResellerOrderField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(
+        description="Ascending (when omitted) or descending.", default=SortDirection.ASC
+    )
+
+
 @strawberry.type
 class AccountsQuery:
     @strawberry.field(
-        description="The people of the account, by name (vendor admins: of every account, or "
-        "of one with `resellerId`).",
+        description="The people of the account, by name unless `orderBy` says otherwise "
+        "(vendor admins: of every account, or of one with `resellerId`); `role` keeps those "
+        "whose login has that role. Pages forward with `first`/`after`, backward with "
+        "`last`/`before`.",
         extensions=access(Permission.ACCOUNT_READ),
     )
     async def employees(
         self,
         info: Info,
+        *,
         first: int = 50,
         after: str | None = None,
         search: str | None = None,
         reseller_id: strawberry.ID | None = None,
+        order_by: EmployeeOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        role: Role | None = None,
     ) -> relay.Connection[Employee]:
         queryset = info.context.actor.scope(models.Employee)
         if reseller_id is not None:
             queryset = queryset.filter(reseller_id=id_filter(reseller_id, "Reseller"))
         if term := _search(search):
             queryset = queryset.filter(Q(name__icontains=term) | Q(email__icontains=term))
+        if role is not None:  # as ``Employee.role`` shows it: an inactive login has none
+            queryset = queryset.filter(user__role=role, user__is_active=True)
         return await paginate(
-            queryset, first=first, after=after, to_node=Employee.from_row, order=("name", "id")
+            queryset,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            to_node=Employee.from_row,
+            order=ordering(order_by, ("name", "id")),
         )
 
     @strawberry.field(
@@ -74,16 +121,22 @@ class AccountsQuery:
         ]
 
     @strawberry.field(
-        description="The reseller accounts, by name; `search` matches the name or billing email.",
+        description="The reseller accounts, by name unless `orderBy` says otherwise; `search` "
+        "matches the name or billing email. Pages forward with `first`/`after`, backward with "
+        "`last`/`before`.",
         extensions=access(Permission.RESELLERS_MANAGE),
     )
     async def resellers(
         self,
         info: Info,
+        *,
         first: int = 50,
         after: str | None = None,
         search: str | None = None,
         status: ResellerStatus | None = None,
+        order_by: ResellerOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> relay.Connection[Reseller]:
         queryset = info.context.actor.scope(models.Reseller)
         if term := _search(search):
@@ -91,5 +144,11 @@ class AccountsQuery:
         if status is not None:
             queryset = queryset.filter(status=status)
         return await paginate(
-            queryset, first=first, after=after, to_node=Reseller.from_row, order=("name", "id")
+            queryset,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            to_node=Reseller.from_row,
+            order=ordering(order_by, ("name", "id")),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 
 import strawberry
 from strawberry import relay
@@ -18,7 +19,7 @@ from backend.api.errors import UserError, errors_field, user_errors
 from backend.api.ids import id_filter, required_id
 from backend.api.model_node import ModelNode
 from backend.api.money import Money
-from backend.api.pagination import paginate
+from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.billing import models, payments
 from backend.errors import DomainError, ErrorKind
@@ -78,21 +79,43 @@ class PaymentFilter:
     reseller_id: strawberry.ID | None = strawberry.field(
         description="Vendor admins: one account's payments.", default=None
     )
+    kind: PaymentKind | None = strawberry.field(
+        description="Only card payments or only bank transfers.", default=None
+    )
+
+
+@strawberry.enum(description="What the payments list can be sorted by.")
+class PaymentOrderField(Enum):
+    RECEIVED_AT = strawberry.enum_value("received_at", description="When the money arrived.")
+    AMOUNT = strawberry.enum_value("amount_cents", description="The amount received.")
+
+
+@strawberry.input(description="The order of the payments list.")
+class PaymentOrder:
+    field: PaymentOrderField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(
+        description="Ascending (when omitted) or descending.", default=SortDirection.ASC
+    )
 
 
 @strawberry.type
 class PaymentsQuery:
     @strawberry.field(
-        description="Payments received against the account's invoices, newest first (vendor "
-        "admins: every account's).",
+        description="Payments received against the account's invoices, newest first unless "
+        "`orderBy` says otherwise (vendor admins: every account's). Pages forward with "
+        "`first`/`after`, backward with `last`/`before`.",
         extensions=access(Permission.INVOICES_READ),
     )
     async def payments(
         self,
         info: Info,
+        *,
         filter: PaymentFilter | None = None,
         first: int = 20,
         after: str | None = None,
+        order_by: PaymentOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> relay.Connection[Payment]:
         queryset = info.context.actor.scope(models.Payment)
         if filter is not None:
@@ -100,12 +123,16 @@ class PaymentsQuery:
                 queryset = queryset.filter(invoice_id=id_filter(filter.invoice_id, "Invoice"))
             if filter.reseller_id is not None:
                 queryset = queryset.filter(reseller_id=id_filter(filter.reseller_id, "Reseller"))
+            if filter.kind is not None:
+                queryset = queryset.filter(kind=filter.kind)
         return await paginate(
             queryset,
             first=first,
             after=after,
+            last=last,
+            before=before,
             to_node=Payment.from_row,
-            order=("-received_at", "-id"),
+            order=ordering(order_by, ("-received_at", "-id")),
         )
 
 

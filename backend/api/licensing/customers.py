@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from enum import Enum
 from typing import Self
 
 import strawberry
@@ -14,7 +15,14 @@ from backend.api.context import Info
 from backend.api.errors import ClientError
 from backend.api.ids import MAX_ID, id_filter, is_database_id
 from backend.api.licensing.types import License
-from backend.api.pagination import check_first, connection, decode_cursor, paginate
+from backend.api.pagination import (
+    SortDirection,
+    check_first,
+    connection,
+    decode_cursor,
+    ordering,
+    paginate,
+)
 from backend.api.permissions import access
 from backend.identity.models import User
 from backend.identity.roles import Permission
@@ -124,21 +132,43 @@ async def customer_of(license_: License, info: Info) -> Customer | None:
     return Customer.from_row(row) if row is not None else None
 
 
+@strawberry.enum(description="What the customers list can be sorted by.")
+class CustomerOrderField(Enum):
+    EMAIL = strawberry.enum_value("email", description="The customer's email (lower case).")
+    NAME = strawberry.enum_value("name", description="The customer's name (empty first).")
+    CREATED_AT = strawberry.enum_value(
+        "created_at", description="When the customer's account was created."
+    )
+
+
+@strawberry.input(description="The order of the customers list.")
+class CustomerOrder:
+    field: CustomerOrderField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(
+        description="Ascending (when omitted) or descending.", default=SortDirection.ASC
+    )
+
+
 @strawberry.type
 class CustomersQuery:
     @strawberry.field(
-        description="The customers the account's licenses are assigned to, by email; `search` "
-        "matches part of the email or name. Vendor admins see every account's customers, or "
-        "one account's with `resellerId`.",
+        description="The customers the account's licenses are assigned to, by email unless "
+        "`orderBy` says otherwise; `search` matches part of the email or name. Vendor admins "
+        "see every account's customers, or one account's with `resellerId`. Pages forward with "
+        "`first`/`after`, backward with `last`/`before`.",
         extensions=access(Permission.CUSTOMERS_READ),
     )
     async def customers(
         self,
         info: Info,
+        *,
         search: str | None = None,
         first: int = 50,
         after: str | None = None,
         reseller_id: strawberry.ID | None = None,
+        order_by: CustomerOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> relay.Connection[Customer]:
         scope = id_filter(reseller_id, "Reseller") if reseller_id is not None else None
         queryset = services.customers(actor=info.context.actor, search=search, reseller_id=scope)
@@ -146,6 +176,8 @@ class CustomersQuery:
             queryset,
             first=first,
             after=after,
+            last=last,
+            before=before,
             to_node=lambda row: Customer.from_row(row, reseller_id=scope),
-            order=("email", "id"),
+            order=ordering(order_by, ("email", "id")),
         )

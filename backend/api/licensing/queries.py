@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 from strawberry import relay
 from tortoise.expressions import Q
@@ -10,7 +12,7 @@ from backend.api.context import Info
 from backend.api.enums import LicenseStatus
 from backend.api.ids import id_filter
 from backend.api.licensing.types import License
-from backend.api.pagination import paginate
+from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.catalog.models import Product
 from backend.identity.roles import Permission
@@ -45,18 +47,40 @@ class LicenseFilter:
     )
 
 
+@strawberry.enum(description="What the licenses list can be sorted by.")
+class LicenseOrderField(Enum):
+    CREATED_AT = strawberry.enum_value("created_at", description="When the license was bought.")
+    KEY = strawberry.enum_value("key", description="The license key.")
+    MAINTENANCE_EXPIRES_AT = strawberry.enum_value(
+        "maintenance_expires_at", description="When its M&S ends."
+    )
+
+
+@strawberry.input(description="The order of the licenses list.")
+class LicenseOrder:
+    field: LicenseOrderField = strawberry.field(description="What to sort by.")
+    direction: SortDirection = strawberry.field(
+        description="Ascending (when omitted) or descending.", default=SortDirection.ASC
+    )
+
+
 @strawberry.type
 class LicensingQuery:
     @strawberry.field(
-        description="The account's licenses, newest first.",
+        description="The account's licenses, newest first unless `orderBy` says otherwise. "
+        "Pages forward with `first`/`after`, backward with `last`/`before`.",
         extensions=access(Permission.LICENSES_READ),
     )
     async def licenses(
         self,
         info: Info,
+        *,
         filter: LicenseFilter | None = None,
         first: int = 50,
         after: str | None = None,
+        order_by: LicenseOrder | None = None,
+        last: int | None = None,
+        before: str | None = None,
     ) -> relay.Connection[License]:
         queryset = info.context.actor.scope(models.License)
         if filter is not None:
@@ -86,8 +110,10 @@ class LicensingQuery:
             queryset,
             first=first,
             after=after,
+            last=last,
+            before=before,
             to_node=License.from_row,
-            order=("-created_at", "-id"),
+            order=ordering(order_by, ("-created_at", "-id")),
         )
 
     @strawberry.field(
