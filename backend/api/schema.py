@@ -21,6 +21,7 @@ from backend.api.catalog.mutations import CatalogMutation
 from backend.api.catalog.queries import CatalogQuery
 from backend.api.commerce.mutations import CommerceMutation
 from backend.api.commerce.queries import CommerceQuery
+from backend.api.dashboard.queries import DashboardQuery
 from backend.api.errors import UserError
 from backend.api.extensions import schema_extensions
 from backend.api.identity.mutations import IdentityMutation
@@ -50,6 +51,7 @@ class Query(
     LicensingQuery,
     CustomersQuery,
     ActivationQuery,
+    DashboardQuery,
 ):
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node,

@@ -79,6 +79,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     "customers": RESELLER_READERS,
     # installations check and activate with the key alone
     "checkLicense": ALL,
+    # the home page's figures are partners' and the vendor's; a search finds only what the
+    # caller may read of its own account (a customer: its own licenses)
+    "dashboard": RESELLER_READERS,
+    "search": SIGNED_IN,
     # mutations
     "login": ALL,
     "logout": ALL,
@@ -184,6 +188,7 @@ def arguments(field: str, world: World) -> str:
         ),
         "updateReseller": f'(input: {{resellerId: {reseller_a}, discountPercent: "25"}})',
         "license": f"(key: {json.dumps(world.license_key_a)})",
+        "search": f"(query: {json.dumps(world.license_key_a)})",
         "orders": f"(resellerId: {reseller_a})",
         "invoices": f"(filter: {{resellerId: {reseller_a}}})",
         "payments": f"(filter: {{resellerId: {reseller_a}}})",

@@ -1,0 +1,1 @@
+"""The home page's figures and the header's jump-to search, each a fixed number of SQL queries."""
