@@ -9,15 +9,18 @@ seeding at once give it one).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from backend import clock
 from backend.billing.models import Invoice
+from backend.billing.models import Payment as InvoicePayment
 from backend.billing.periods import Period
 from backend.commerce.cart import NewLicenseRequest
 from backend.commerce.checkout import Payment, Placed, purchase
 from backend.commerce.models import IdempotencyRecord, Order, PaymentMethod
+from backend.commerce.pricing import add_months
 from backend.errors import DomainError, ErrorKind
 from backend.identity.models import User
 from backend.identity.sessions import actor_for
@@ -35,6 +38,9 @@ class DemoOrder:
     last_month: bool = False
     """Placed in the previous month (its order, invoice and licenses are dated then), so that
     the month's close gives the demo an unpaid summary invoice."""
+    maintenance_ends_in: timedelta | None = None
+    """Placed (and paid) a year before its licenses' M&S ends, this long after seeding, so that
+    the home page lists licenses whose M&S ends soon, each ready for a one-click renewal."""
 
 
 DEMO_ORDERS = (
@@ -82,8 +88,27 @@ DEMO_ORDERS = (
         lines=(NewLicenseRequest("smartertrack", "professional", "5", quantity=1),),
         last_month=True,
     ),
+    DemoOrder(
+        buyer="owner@reseller.example",
+        key="demo-order-last-year",
+        payment=Payment(PaymentMethod.PAY_ON_ORDER, "tok_success"),
+        lines=(NewLicenseRequest("smartermail", "professional", "250", quantity=3),),
+        maintenance_ends_in=timedelta(days=45),
+    ),
 )
 LAST_MONTH_DAY = 15
+
+
+async def _date_a_year_before(placed: Placed, maintenance_ends: datetime) -> None:
+    """Move a paid demo order, its invoice, payment and licenses to a year before their M&S ends."""
+    when = add_months(maintenance_ends, -12)
+    async with in_transaction():
+        await Order.filter(id=placed.order.id).update(placed_at=when)
+        await Invoice.filter(id=placed.invoice.id).update(issued_at=when, due_at=when, paid_at=when)
+        await InvoicePayment.filter(invoice_id=placed.invoice.id).update(received_at=when)
+        await License.filter(order_id=placed.order.id).update(
+            created_at=when, maintenance_expires_at=maintenance_ends
+        )
 
 
 DEMO_ASSIGNMENT = ("owner@reseller.example", "customer@example.com")
@@ -107,8 +132,12 @@ async def seed_demo_orders(*, public_url: str) -> None:
             idempotency_key=demo.key,
             gateway=gateway,
         )
-        if demo.last_month and not placed.replayed:
+        if placed.replayed:
+            continue
+        if demo.last_month:
             await _date_last_month(placed, hour=len(demo.key) % 12)
+        if demo.maintenance_ends_in is not None:
+            await _date_a_year_before(placed, clock.now() + demo.maintenance_ends_in)
     await _assign_demo_license(public_url=public_url)
 
 

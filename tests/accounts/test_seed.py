@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from backend import clock
@@ -67,12 +69,12 @@ async def test_the_demo_has_a_few_orders_invoices_and_licenses_once() -> None:
     # then each sample reseller has its orders, each with its invoice and licenses
     orders = await Order.all().prefetch_related("reseller")
     assert sorted(o.reseller.name for o in orders) == [
-        *["Reseller Example Inc."] * 4,
+        *["Reseller Example Inc."] * 5,
         *["Second Reseller Example LLC"] * 2,
     ]
     kinds = sorted((i.kind, i.status) for i in await Invoice.all())
     assert kinds == [
-        (InvoiceKind.ORDER, InvoiceStatus.PAID),
+        *[(InvoiceKind.ORDER, InvoiceStatus.PAID)] * 2,
         *[(InvoiceKind.ORDER, InvoiceStatus.PENDING_SUMMARY)] * 5,
         *[(InvoiceKind.SUMMARY, InvoiceStatus.OPEN)] * 2,
     ]
@@ -83,5 +85,12 @@ async def test_the_demo_has_a_few_orders_invoices_and_licenses_once() -> None:
         children = await Invoice.filter(summary_invoice_id=summary.id)
         assert all(c.issued_at < Period.parse(last_month).end for c in children)
         assert summary.total_cents == sum(c.total_cents for c in children)
-    assert await License.all().count() == 8 + 2 + 1 + 1
+    assert await License.all().count() == 8 + 2 + 1 + 1 + 3
     assert await License.filter(personal=True).count() == 1
+    # and the first reseller's licenses bought almost a year ago have M&S ending within 60 days
+    now = clock.now()
+    ending = License.filter(
+        maintenance_expires_at__gt=now, maintenance_expires_at__lte=now + timedelta(days=60)
+    )
+    assert await ending.filter(reseller__name="Reseller Example Inc.").count() == 3
+    assert await ending.count() == 3
