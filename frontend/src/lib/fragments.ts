@@ -17,6 +17,16 @@ export const nextPageFields = graphql(`
   }
 `);
 
+/** What a pager needs of a connection's page: whether there are pages on either side, and where. */
+export const pageFields = graphql(`
+  fragment PageFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);
+
 /** An amount of money as the API sends it (see lib/money's Money). */
 export const moneyFields = graphql(`
   fragment MoneyFields on Money {

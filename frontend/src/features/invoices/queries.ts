@@ -35,15 +35,22 @@ export const invoiceRowFields = graphql(`
 `);
 
 export const invoicesQuery = graphql(`
-  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {
-    invoices(first: $first, after: $after, filter: $filter) {
+  query Invoices(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: InvoiceOrder
+    $filter: InvoiceFilter
+  ) {
+    invoices(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: $filter) {
       edges {
         node {
           ...InvoiceRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

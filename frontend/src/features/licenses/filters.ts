@@ -1,4 +1,5 @@
-import type { LicenseFilter, LicenseStatus } from '../../gql/graphql';
+import type { LicenseFilter, LicenseOrderField, LicenseStatus } from '../../gql/graphql';
+import type { ListSpec, SortCaptions } from '../../lib/listParams';
 
 /**
  * The licenses list's filters as the page's address holds them:
@@ -50,8 +51,26 @@ export function isFiltered({ status, productCode, search, customerId }: LicenseL
   return status !== null || productCode !== '' || search !== '' || customerId !== '';
 }
 
+const NO_FILTERS: LicenseListFilters = { status: null, productCode: '', search: '', customerId: '' };
+
+/** The licenses table's view in the address: these filters, sorted newest first unless asked otherwise. */
+export const LICENSE_LIST: ListSpec<LicenseListFilters, LicenseOrderField> = {
+  sortFields: { CREATED_AT: 'DESC', KEY: 'ASC', MAINTENANCE_EXPIRES_AT: 'ASC' },
+  defaultSort: 'CREATED_AT',
+  filtersFromParams,
+  paramsFromFilters,
+  noFilters: NO_FILTERS,
+};
+
+/** How the table's caption tells its order. */
+export const LICENSE_SORT_CAPTIONS: SortCaptions<LicenseOrderField> = {
+  CREATED_AT: { ASC: 'oldest first', DESC: 'newest first' },
+  KEY: { ASC: 'by key', DESC: 'by key, Z to A' },
+  MAINTENANCE_EXPIRES_AT: { ASC: 'M&S ending soonest first', DESC: 'M&S ending latest first' },
+};
+
 /** The licenses page showing one customer's licenses. */
 export function customerLicensesPath(customerId: string): string {
-  const filters: LicenseListFilters = { status: null, productCode: '', search: '', customerId };
+  const filters: LicenseListFilters = { ...NO_FILTERS, customerId };
   return `/licenses?${paramsFromFilters(filters).toString()}`;
 }

@@ -24,15 +24,22 @@ export const licenseRowFields = graphql(`
 `);
 
 export const licensesQuery = graphql(`
-  query Licenses($first: Int!, $after: String, $filter: LicenseFilter) {
-    licenses(first: $first, after: $after, filter: $filter) {
+  query Licenses(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: LicenseOrder
+    $filter: LicenseFilter
+  ) {
+    licenses(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: $filter) {
       edges {
         node {
           ...LicenseRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

@@ -61,15 +61,31 @@ export const orderTotalsFields = graphql(`
 `);
 
 export const ordersQuery = graphql(`
-  query Orders($first: Int!, $after: String) {
-    orders(first: $first, after: $after) {
+  query Orders(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: OrderOrder
+    $search: String
+    $paymentMethod: PaymentMethod
+  ) {
+    orders(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      orderBy: $orderBy
+      search: $search
+      paymentMethod: $paymentMethod
+    ) {
       edges {
         node {
           ...OrderRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

@@ -25,15 +25,22 @@ export const paymentRowFields = graphql(`
 `);
 
 export const paymentsQuery = graphql(`
-  query Payments($first: Int!, $after: String, $filter: PaymentFilter) {
-    payments(first: $first, after: $after, filter: $filter) {
+  query Payments(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: PaymentOrder
+    $filter: PaymentFilter
+  ) {
+    payments(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, filter: $filter) {
       edges {
         node {
           ...PaymentRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

@@ -17,15 +17,31 @@ export const personFields = graphql(`
 `);
 
 export const peopleQuery = graphql(`
-  query People($first: Int!, $after: String, $search: String) {
-    employees(first: $first, after: $after, search: $search) {
+  query People(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: EmployeeOrder
+    $search: String
+    $role: Role
+  ) {
+    employees(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      orderBy: $orderBy
+      search: $search
+      role: $role
+    ) {
       edges {
         node {
           ...PersonFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

@@ -16,15 +16,31 @@ export const resellerRowFields = graphql(`
 `);
 
 export const resellersQuery = graphql(`
-  query Resellers($first: Int!, $after: String, $search: String, $status: ResellerStatus) {
-    resellers(first: $first, after: $after, search: $search, status: $status) {
+  query Resellers(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: ResellerOrder
+    $search: String
+    $status: ResellerStatus
+  ) {
+    resellers(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      orderBy: $orderBy
+      search: $search
+      status: $status
+    ) {
       edges {
         node {
           ...ResellerRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

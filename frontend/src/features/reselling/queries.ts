@@ -46,15 +46,22 @@ export const customerRowFields = graphql(`
 `);
 
 export const resellerCustomersQuery = graphql(`
-  query ResellerCustomers($first: Int!, $after: String, $search: String) {
-    customers(first: $first, after: $after, search: $search) {
+  query ResellerCustomers(
+    $first: Int!
+    $after: String
+    $last: Int
+    $before: String
+    $orderBy: CustomerOrder
+    $search: String
+  ) {
+    customers(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy, search: $search) {
       edges {
         node {
           ...CustomerRowFields
         }
       }
       pageInfo {
-        ...NextPageFields
+        ...PageFields
       }
     }
   }

@@ -66,7 +66,12 @@ export function customersPage(nodes: CustomerRow[], hasNextPage = false): { data
     data: {
       customers: {
         edges: nodes.map((node) => ({ node })),
-        pageInfo: { hasNextPage, endCursor: hasNextPage ? 'c1' : null },
+        pageInfo: {
+          hasNextPage,
+          hasPreviousPage: false,
+          startCursor: nodes.length ? 'start' : null,
+          endCursor: nodes.length ? 'end' : null,
+        },
       },
     },
   };

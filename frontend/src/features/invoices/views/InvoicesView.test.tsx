@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InvoicesQuery, UnpaidSummaryInvoicesQuery } from '../../../gql/graphql';
 import { formatLocalDate } from '../../../lib/dates';
+import { connectionOf } from '../../../test/connection';
 import { mockApi } from '../../../test/mockApi';
 import { usd } from '../../../test/money';
 import { renderView, viewerWithRole } from '../../../test/render';
@@ -40,11 +41,15 @@ const SUMMARY: InvoiceNode = {
 };
 
 function invoices(nodes: InvoiceNode[]): { data: InvoicesQuery } {
-  return {
-    data: {
-      invoices: { edges: nodes.map((node) => ({ node })), pageInfo: { hasNextPage: false, endCursor: null } },
-    },
-  };
+  return { data: { invoices: connectionOf(nodes) } };
+}
+
+const NO_FILTER = { unpaid: null, status: null, kind: null, search: null };
+const FIRST_PAGE = { first: 50, after: null, last: null, before: null };
+const NEWEST_FIRST = { field: 'ISSUED_AT', direction: 'DESC' };
+
+function location() {
+  return screen.getByRole('note', { name: 'Current location' });
 }
 
 function unpaidSummaries(nodes: InvoiceNode[]): { data: UnpaidSummaryInvoicesQuery } {
@@ -108,27 +113,66 @@ describe('InvoicesView', () => {
     }
   });
 
-  it('shows only unpaid invoices when asked, and keeps the choice in the address', async () => {
+  it('filters by status (or unpaid) and kind and searches by number, all kept in the address', async () => {
     const api = mockApi({ Invoices: invoices([PENDING]), UnpaidSummaryInvoices: unpaidSummaries([]) });
     renderView(<InvoicesView />, { client: api.client, route: '/invoices' });
-    expect(api.variablesOf('Invoices')).toEqual([{ filter: null, first: 50, after: null }]);
+    expect(api.variablesOf('Invoices')).toEqual([{ filter: NO_FILTER, ...FIRST_PAGE, orderBy: NEWEST_FIRST }]);
     expect(screen.queryByRole('region', { name: 'Unpaid Invoices' })).not.toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Unpaid only' }));
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Unpaid (open or pending summary)');
+    expect(location()).toHaveTextContent(/^\/invoices\?unpaid=1$/);
+    expect(api.variablesOf('Invoices').at(-1)).toEqual({
+      filter: { ...NO_FILTER, unpaid: true },
+      ...FIRST_PAGE,
+      orderBy: NEWEST_FIRST,
+    });
 
-    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent('/invoices?unpaid=1');
-    expect(api.variablesOf('Invoices').at(-1)).toEqual({ filter: { unpaid: true }, first: 50, after: null });
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Paid');
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'Summary');
+    await userEvent.type(screen.getByLabelText('Search invoices'), 'INV-2026{Enter}');
+    expect(location()).toHaveTextContent(/^\/invoices\?status=PAID&kind=SUMMARY&search=INV-2026$/);
+    expect(api.variablesOf('Invoices').at(-1)).toEqual({
+      filter: { unpaid: null, status: 'PAID', kind: 'SUMMARY', search: 'INV-2026' },
+      ...FIRST_PAGE,
+      orderBy: NEWEST_FIRST,
+    });
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Unpaid only' }));
-    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/invoices$/);
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Any status');
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'Any kind');
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(location()).toHaveTextContent(/^\/invoices$/);
+  });
+
+  it('sorts by total from its header and pages on, the view in the address', async () => {
+    const api = mockApi({
+      Invoices: { data: { invoices: connectionOf([PENDING, SUMMARY], { hasNextPage: true }) } },
+      UnpaidSummaryInvoices: unpaidSummaries([]),
+    });
+    renderView(<InvoicesView />, { client: api.client, route: '/invoices', path: '/invoices?kind=ORDER&after=c50' });
+
+    await userEvent.click(screen.getByRole('link', { name: 'Total' }));
+    expect(location()).toHaveTextContent(/^\/invoices\?kind=ORDER&sort=total$/);
+    expect(api.variablesOf('Invoices').at(-1)).toEqual({
+      filter: { ...NO_FILTER, kind: 'ORDER' },
+      ...FIRST_PAGE,
+      orderBy: { field: 'TOTAL', direction: 'DESC' },
+    });
+    expect(screen.getByRole('table', { name: 'Invoices, largest total first' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('link', { name: 'Next page' }));
+    expect(location()).toHaveTextContent(/^\/invoices\?kind=ORDER&sort=total&after=end$/);
+    expect(api.variablesOf('Invoices').at(-1)).toMatchObject({ after: 'end', orderBy: { field: 'TOTAL' } });
   });
 
   it('opens with the filter of the address, and says when nothing is left to pay', () => {
     const api = mockApi({ Invoices: invoices([]), UnpaidSummaryInvoices: unpaidSummaries([]) });
     renderView(<InvoicesView />, { client: api.client, route: '/invoices', path: '/invoices?unpaid=1' });
 
-    expect(screen.getByRole('checkbox', { name: 'Unpaid only' })).toBeChecked();
-    expect(api.variablesOf('Invoices')).toEqual([{ filter: { unpaid: true }, first: 50, after: null }]);
+    expect(screen.getByLabelText('Status')).toHaveDisplayValue('Unpaid (open or pending summary)');
+    expect(api.variablesOf('Invoices')).toEqual([
+      { filter: { ...NO_FILTER, unpaid: true }, ...FIRST_PAGE, orderBy: NEWEST_FIRST },
+    ]);
     expect(screen.getByText('Nothing to pay: every invoice is paid.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/invoices');
   });
 });

@@ -1,29 +1,34 @@
-import { useSearchParams } from 'react-router';
-import { ConnectionContent } from '../../../components/ConnectionContent';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { CheckboxField } from '../../../components/form/CheckboxField';
 import { Page } from '../../../components/Page';
+import { PagedContent } from '../../../components/PagedContent';
 import { Panel } from '../../../components/Panel';
 import { describeError } from '../../../lib/errors';
-import { useConnection } from '../../../lib/useConnection';
+import { sortedCaption } from '../../../lib/listParams';
+import { usePagedList } from '../../../lib/usePagedList';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
-import { InvoicesTable } from '../components/InvoicesTable';
+import { InvoiceFilters } from '../components/InvoiceFilters';
+import { invoiceColumns, InvoicesTable } from '../components/InvoicesTable';
+import { apiFilterOf, INVOICE_LIST, INVOICE_SORT_CAPTIONS, isFiltered, type InvoiceListFilters } from '../filters';
 import { invoicesQuery, unpaidSummaryInvoicesQuery } from '../queries';
 
-/** The account's invoices: unpaid summary invoices first, then every invoice, optionally only the unpaid ones. */
+const variablesOf = (filters: InvoiceListFilters) => ({ filter: apiFilterOf(filters) });
+
+/**
+ * The account's invoices: unpaid summary invoices first, then every invoice, searched by number,
+ * filtered by status and kind, sorted by a column and read a page at a time (all in the address).
+ */
 export default function InvoicesView() {
-  const showResellers = hasPermission(useViewer(), 'RESELLERS_MANAGE');
-  const [params, setParams] = useSearchParams();
-  const unpaidOnly = params.get('unpaid') === '1';
+  const viewer = useViewer();
+  const showResellers = hasPermission(viewer, 'RESELLERS_MANAGE');
   const summaries = useRetryableQuery({ query: unpaidSummaryInvoicesQuery, requestPolicy: 'cache-and-network' });
-  const invoices = useConnection(
-    invoicesQuery,
-    { filter: unpaidOnly ? { unpaid: true } : null },
-    (data) => data.invoices,
-  );
+  const invoices = usePagedList(INVOICE_LIST, invoicesQuery, variablesOf, (data) => data.invoices);
+  const { filters, sort } = invoices.state;
   const unpaidSummaries = summaries.data?.invoices.edges.map((edge) => edge.node) ?? [];
+  const caption = sortedCaption('Invoices', INVOICE_SORT_CAPTIONS, sort);
+  const onlyUnpaid = filters.unpaid && filters.kind === null && filters.search === '';
 
   return (
     <Page title="Invoices">
@@ -45,22 +50,27 @@ export default function InvoicesView() {
         </Panel>
       )}
       <h2>All invoices</h2>
-      <div className="filters" role="group" aria-label="Filter invoices">
-        <CheckboxField
-          label="Unpaid only"
-          checked={unpaidOnly}
-          onChange={(checked) => {
-            setParams(checked ? { unpaid: '1' } : {});
-          }}
-        />
-      </div>
-      <ConnectionContent
-        connection={invoices}
+      <InvoiceFilters filters={filters} onChange={invoices.setFilters} />
+      <PagedContent
+        list={invoices}
         what="invoices"
-        empty={unpaidOnly ? <p>Nothing to pay: every invoice is paid.</p> : <p>No invoices yet. Every order gets one.</p>}
+        table={{ caption, columns: invoiceColumns(showResellers), className: 'compact-table' }}
+        filtered={isFiltered(filters)}
+        noMatch={onlyUnpaid ? 'Nothing to pay: every invoice is paid.' : 'No invoice matches these filters.'}
+        empty={
+          hasPermission(viewer, 'SHOP') ? (
+            <p>
+              No invoices yet. Every order gets one: buy licenses in the <Link to="/shop">Shop</Link>.
+            </p>
+          ) : (
+            <p>No invoices yet. Every order gets one.</p>
+          )
+        }
       >
-        {(nodes) => <InvoicesTable caption="Invoices, newest first" invoices={nodes} showResellers={showResellers} />}
-      </ConnectionContent>
+        {(nodes) => (
+          <InvoicesTable caption={caption} invoices={nodes} sorting={invoices.sorting} showResellers={showResellers} />
+        )}
+      </PagedContent>
     </Page>
   );
 }

@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
 import type { LicenseProductsQuery, LicensesQuery } from '../../../gql/graphql';
+import { connectionOf, type PageAt } from '../../../test/connection';
 import { mockApi } from '../../../test/mockApi';
 import { renderView, viewerWithRole } from '../../../test/render';
 import LicensesView from './LicensesView';
@@ -40,16 +42,13 @@ const TRACK: LicenseNode = {
   maintenanceStatus: 'LAPSED',
 };
 
-function licenses(nodes: LicenseNode[], hasNextPage = false): { data: LicensesQuery } {
-  return {
-    data: {
-      licenses: {
-        edges: nodes.map((node) => ({ node })),
-        pageInfo: { hasNextPage, endCursor: hasNextPage ? 'c1' : null },
-      },
-    },
-  };
+function licenses(nodes: LicenseNode[], at?: PageAt): { data: LicensesQuery } {
+  return { data: { licenses: connectionOf(nodes, at) } };
 }
+
+const FIRST_PAGE = { first: 50, after: null, last: null, before: null };
+const NEWEST_FIRST = { field: 'CREATED_AT', direction: 'DESC' };
+const NO_FILTER = { status: null, productCode: null, search: null };
 
 const PRODUCTS: { data: LicenseProductsQuery } = {
   data: {
@@ -62,6 +61,10 @@ const PRODUCTS: { data: LicenseProductsQuery } = {
 
 function currentLocation() {
   return screen.getByRole('note', { name: 'Current location' }).textContent;
+}
+
+function pagerLink(name: string) {
+  return within(screen.getByRole('navigation', { name: 'Pages of licenses' })).getByRole('link', { name });
 }
 
 function rowOf(key: string) {
@@ -116,6 +119,7 @@ describe('LicensesView', () => {
       'Status',
       'M&S',
       'Order',
+      'Bought',
     ]);
     const mail = rowOf(MAIL.key);
     expect(within(mail).getAllByRole('cell')[0]).toHaveTextContent('Reseller Example Inc.');
@@ -134,46 +138,150 @@ describe('LicensesView', () => {
     });
 
     expect(api.variablesOf('Licenses')).toEqual([
-      { filter: { status: 'UNASSIGNED', productCode: 'smartermail', search: '7KQ2' }, first: 50, after: null },
+      {
+        filter: { status: 'UNASSIGNED', productCode: 'smartermail', search: '7KQ2' },
+        ...FIRST_PAGE,
+        orderBy: { field: 'CREATED_AT', direction: 'DESC' },
+      },
     ]);
     expect(screen.getByLabelText('Status')).toHaveDisplayValue('Unassigned');
     expect(screen.getByLabelText('Product')).toHaveDisplayValue('SmarterMail');
     expect(screen.getByLabelText('Search licenses')).toHaveValue('7KQ2');
   });
 
-  it('puts each filter chosen in the address and asks the API again, from the first page', async () => {
+  it('reads sort, direction, page size and cursor from the address and sends them to the API', () => {
+    const api = mockApi({ Licenses: licenses([MAIL], { hasNextPage: true }), LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, {
+      client: api.client,
+      route: '/licenses',
+      path: '/licenses?status=ASSIGNED&sort=key&dir=desc&size=25&after=c50',
+    });
+
+    expect(api.variablesOf('Licenses')).toEqual([
+      {
+        filter: { status: 'ASSIGNED', productCode: null, search: null },
+        first: 25,
+        after: 'c50',
+        last: null,
+        before: null,
+        orderBy: { field: 'KEY', direction: 'DESC' },
+      },
+    ]);
+    expect(screen.getByRole('table', { name: 'Licenses, by key, Z to A' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Key' })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: 'Bought' })).toHaveAttribute('aria-sort', 'none');
+    expect(screen.getByRole('columnheader', { name: 'Product' })).not.toHaveAttribute('aria-sort');
+    expect(screen.getByLabelText('Rows per page')).toHaveDisplayValue('25');
+    expect(screen.getByText('Showing 1 licenses.')).toBeInTheDocument();
+  });
+
+  it('asks for the page before a cursor with last and before', () => {
+    const api = mockApi({ Licenses: licenses([MAIL], { hasPreviousPage: false }), LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses', path: '/licenses?before=c51' });
+
+    expect(api.variablesOf('Licenses')).toEqual([
+      { filter: NO_FILTER, first: 50, after: null, last: 50, before: 'c51', orderBy: NEWEST_FIRST },
+    ]);
+    expect(screen.getByText('Showing the first 1 licenses.')).toBeInTheDocument();
+    expect(pagerLink('Previous page')).toHaveAttribute('aria-disabled', 'true');
+    expect(pagerLink('Next page')).toHaveAttribute('href', '/licenses?after=end');
+    expect(pagerLink('First page')).toHaveAttribute('href', '/licenses');
+  });
+
+  it('sorts by a column from its header, turning the order around, always from the first page', async () => {
+    const api = mockApi({ Licenses: licenses([MAIL, TRACK], { hasNextPage: true }), LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses', path: '/licenses?status=ASSIGNED&after=c50' });
+
+    await userEvent.click(within(screen.getByRole('columnheader', { name: 'Key' })).getByRole('link'));
+    expect(currentLocation()).toBe('/licenses?status=ASSIGNED&sort=key');
+    expect(api.variablesOf('Licenses').at(-1)).toEqual({
+      filter: { status: 'ASSIGNED', productCode: null, search: null },
+      ...FIRST_PAGE,
+      orderBy: { field: 'KEY', direction: 'ASC' },
+    });
+    expect(screen.getByRole('columnheader', { name: 'Key' })).toHaveAttribute('aria-sort', 'ascending');
+
+    await userEvent.click(within(screen.getByRole('columnheader', { name: 'Key' })).getByRole('link'));
+    expect(currentLocation()).toBe('/licenses?status=ASSIGNED&sort=key&dir=desc');
+    expect(screen.getByRole('columnheader', { name: 'Key' })).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(within(screen.getByRole('columnheader', { name: 'Bought' })).getByRole('link'));
+    expect(currentLocation()).toBe('/licenses?status=ASSIGNED');
+    expect(api.variablesOf('Licenses').at(-1)).toMatchObject({ orderBy: NEWEST_FIRST, after: null });
+  });
+
+  it('goes to the next page and back through links that keep the view in the address', async () => {
     const api = mockApi({
-      Licenses: (variables) => (variables.after ? licenses([TRACK]) : licenses([MAIL], true)),
+      Licenses: (variables) =>
+        variables.after
+          ? licenses([TRACK], { hasNextPage: false })
+          : licenses([MAIL], { hasNextPage: true, hasPreviousPage: variables.before !== null }),
       LicenseProducts: PRODUCTS,
     });
-    renderView(<LicensesView />, { client: api.client, route: '/licenses' });
-    expect(api.variablesOf('Licenses').at(-1)).toEqual({
-      filter: { status: null, productCode: null, search: null },
-      first: 50,
-      after: null,
-    });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses', path: '/licenses?product=smartermail' });
+    expect(screen.getByText('Showing the first 1 licenses.')).toBeInTheDocument();
+    expect(pagerLink('Previous page')).toHaveAttribute('aria-disabled', 'true');
+    expect(pagerLink('First page')).toHaveAttribute('aria-disabled', 'true');
 
-    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(api.variablesOf('Licenses').at(-1)).toMatchObject({ after: 'c1' });
-    expect(screen.getByText('Showing 2 licenses, all there are.')).toBeInTheDocument();
+    await userEvent.click(pagerLink('Next page'));
+    expect(currentLocation()).toBe('/licenses?product=smartermail&after=end');
+    expect(api.variablesOf('Licenses').at(-1)).toMatchObject({ first: 50, after: 'end', last: null, before: null });
+    expect(rowOf(TRACK.key)).toBeInTheDocument();
+    expect(screen.queryByRole('row', { name: new RegExp(`^${MAIL.key}`) })).not.toBeInTheDocument();
+    expect(screen.getByText('Showing the last 1 licenses.')).toBeInTheDocument();
+    expect(pagerLink('Next page')).toHaveAttribute('aria-disabled', 'true');
+
+    await userEvent.click(pagerLink('Previous page'));
+    expect(currentLocation()).toBe('/licenses?product=smartermail&before=start');
+    expect(api.variablesOf('Licenses').at(-1)).toMatchObject({ last: 50, before: 'start', after: null });
+
+    await userEvent.selectOptions(screen.getByLabelText('Rows per page'), '100');
+    expect(currentLocation()).toBe('/licenses?product=smartermail&size=100');
+  });
+
+  it('puts each filter chosen in the address and asks the API again, from the first page', async () => {
+    const api = mockApi({ Licenses: licenses([MAIL], { hasNextPage: true }), LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses', path: '/licenses?sort=key&after=c50' });
 
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Unassigned');
-    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED');
+    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED&sort=key');
 
     await userEvent.selectOptions(screen.getByLabelText('Product'), 'SmarterTrack');
-    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED&product=smartertrack');
+    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED&product=smartertrack&sort=key');
 
     await userEvent.type(screen.getByLabelText('Search licenses'), ' 7kq2mx {Enter}');
-    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED&product=smartertrack&search=7kq2mx');
+    expect(currentLocation()).toBe('/licenses?status=UNASSIGNED&product=smartertrack&search=7kq2mx&sort=key');
     expect(api.variablesOf('Licenses').at(-1)).toEqual({
       filter: { status: 'UNASSIGNED', productCode: 'smartertrack', search: '7kq2mx' },
-      first: 50,
-      after: null,
+      ...FIRST_PAGE,
+      orderBy: { field: 'KEY', direction: 'ASC' },
     });
 
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'All');
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
-    expect(currentLocation()).toBe('/licenses?product=smartertrack');
+    expect(currentLocation()).toBe('/licenses?product=smartertrack&sort=key');
+  });
+
+  it('says why the first page failed, with a Retry', async () => {
+    const api = mockApi({
+      Licenses: [{ error: new CombinedError({ networkError: new Error('offline') }) }, licenses([MAIL])],
+      LicenseProducts: PRODUCTS,
+    });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses' });
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Licenses could not be loaded.');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(rowOf(MAIL.key)).toBeInTheDocument();
+  });
+
+  it('shows a skeleton of the table, busy, while the first page loads', () => {
+    const api = mockApi({ LicenseProducts: PRODUCTS });
+    renderView(<LicensesView />, { client: api.client, route: '/licenses' });
+
+    const table = screen.getByRole('table', { name: 'Licenses, newest first' });
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(within(table).getByRole('columnheader', { name: 'Key' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading licenses…');
   });
 
   it('says what to do when there are no licenses yet', () => {
@@ -194,7 +302,7 @@ describe('LicensesView', () => {
     });
 
     expect(screen.getByText(/No license matches these filters/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Show all licenses' })).toHaveAttribute('href', '/licenses');
+    expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/licenses');
     expect(screen.queryByRole('link', { name: 'Modify existing license' })).not.toBeInTheDocument();
   });
 });

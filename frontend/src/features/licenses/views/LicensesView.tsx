@@ -1,32 +1,39 @@
-import { Link, useSearchParams } from 'react-router';
-import { ConnectionContent } from '../../../components/ConnectionContent';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Page } from '../../../components/Page';
+import { PagedContent } from '../../../components/PagedContent';
 import { describeError } from '../../../lib/errors';
-import { useConnection } from '../../../lib/useConnection';
+import { sortedCaption } from '../../../lib/listParams';
+import { usePagedList } from '../../../lib/usePagedList';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { canUse, hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import { LicenseFilters } from '../components/LicenseFilters';
-import { LicensesTable } from '../components/LicensesTable';
-import { apiFilterOf, filtersFromParams, isFiltered, paramsFromFilters } from '../filters';
+import { licenseColumns, LicensesTable } from '../components/LicensesTable';
+import { apiFilterOf, isFiltered, LICENSE_LIST, LICENSE_SORT_CAPTIONS, type LicenseListFilters } from '../filters';
 import { licenseProductsQuery, licensesQuery } from '../queries';
 
-/** The account's licenses, filtered by status, product and key or customer; the filters live in the address. */
+const variablesOf = (filters: LicenseListFilters) => ({ filter: apiFilterOf(filters) });
+
+/**
+ * The account's licenses, filtered by status, product and key or customer, sorted by a column and
+ * read a page at a time; the whole view lives in the address.
+ */
 export default function LicensesView() {
   const viewer = useViewer();
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
   const products = useRetryableQuery({ query: licenseProductsQuery });
-  const licenses = useConnection(licensesQuery, { filter: apiFilterOf(filters) }, (data) => data.licenses);
+  const licenses = usePagedList(LICENSE_LIST, licensesQuery, variablesOf, (data) => data.licenses);
+  const { filters, sort } = licenses.state;
   const mayShop = hasPermission(viewer, 'SHOP');
   const isVendor = viewer.reseller === null;
+  const showResellers = hasPermission(viewer, 'RESELLERS_MANAGE');
+  const caption = sortedCaption('Licenses', LICENSE_SORT_CAPTIONS, sort);
 
   return (
     <Page title="Licenses">
       <p className="lead">
         {isVendor ? 'The licenses of every reseller account' : 'Every license your account has bought'}, newest
-        first: open one for its details.
+        first unless you sort by a column: open one for its details.
       </p>
       {canUse(viewer, 'modifyLicense') && (
         <p>
@@ -38,15 +45,13 @@ export default function LicensesView() {
       {filters.customerId && (
         <p>
           Only the licenses assigned to one customer (from the Reselling page).{' '}
-          <Link to="/licenses">Show all licenses</Link>
+          <Link to={{ search: licenses.clearFilters }}>Show all licenses</Link>
         </p>
       )}
       <LicenseFilters
         filters={filters}
         products={products.data?.products ?? []}
-        onChange={(next) => {
-          setParams(paramsFromFilters(next));
-        }}
+        onChange={licenses.setFilters}
       />
       {products.error && (
         <ErrorAlert
@@ -55,15 +60,14 @@ export default function LicensesView() {
           onRetry={products.retry}
         />
       )}
-      <ConnectionContent
-        connection={licenses}
+      <PagedContent
+        list={licenses}
         what="licenses"
+        table={{ caption, columns: licenseColumns(showResellers), className: 'compact-table' }}
+        filtered={isFiltered(filters)}
+        noMatch="No license matches these filters."
         empty={
-          isFiltered(filters) ? (
-            <p>
-              No license matches these filters. <Link to="/licenses">Show all licenses</Link>
-            </p>
-          ) : mayShop ? (
+          mayShop ? (
             <p>
               No licenses yet — buy some in the <Link to="/shop">Shop</Link>.
             </p>
@@ -76,12 +80,14 @@ export default function LicensesView() {
       >
         {(nodes) => (
           <LicensesTable
+            caption={caption}
             licenses={nodes}
+            sorting={licenses.sorting}
             linkOrders={hasPermission(viewer, 'ORDERS_READ')}
-            showResellers={hasPermission(viewer, 'RESELLERS_MANAGE')}
+            showResellers={showResellers}
           />
         )}
-      </ConnectionContent>
+      </PagedContent>
     </Page>
   );
 }

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { OrdersQuery } from '../../../gql/graphql';
+import { connectionOf } from '../../../test/connection';
 import { mockApi } from '../../../test/mockApi';
 import { renderView, viewerWithRole } from '../../../test/render';
 import OrdersView from './OrdersView';
@@ -22,7 +24,7 @@ const ORDERS: { data: OrdersQuery } = {
           },
         },
       ],
-      pageInfo: { hasNextPage: false, endCursor: 'c1' },
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: 'c1' },
     },
   },
 };
@@ -45,7 +47,17 @@ describe('OrdersView', () => {
       '/invoices/SW52b2ljZTox',
     );
     expect(row).toHaveTextContent('Paid');
-    expect(api.variablesOf('Orders')).toEqual([{ first: 50, after: null }]);
+    expect(api.variablesOf('Orders')).toEqual([
+      {
+        search: null,
+        paymentMethod: null,
+        first: 50,
+        after: null,
+        last: null,
+        before: null,
+        orderBy: { field: 'PLACED_AT', direction: 'DESC' },
+      },
+    ]);
     expect(screen.queryByRole('columnheader', { name: 'Reseller' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Reseller Example Inc.' })).not.toBeInTheDocument();
   });
@@ -93,10 +105,38 @@ describe('OrdersView', () => {
   });
 
   it('sends a role that shops to the Shop when there are no orders yet', () => {
-    const api = mockApi({ Orders: { data: { orders: { edges: [], pageInfo: { hasNextPage: false } } } } });
+    const api = mockApi({ Orders: { data: { orders: connectionOf([]) } } });
     renderView(<OrdersView />, { client: api.client, route: '/orders' });
 
     expect(screen.getByText(/No orders yet — buy licenses in the/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Shop' })).toHaveAttribute('href', '/shop');
+  });
+
+  it('searches by number, filters by payment and sorts by a column, the view in the address', async () => {
+    const api = mockApi({ Orders: ORDERS });
+    renderView(<OrdersView />, { client: api.client, route: '/orders', path: '/orders?sort=total&dir=asc' });
+    expect(api.variablesOf('Orders')[0]).toMatchObject({ orderBy: { field: 'TOTAL', direction: 'ASC' } });
+    expect(screen.getByRole('table', { name: 'Orders, smallest total first' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Total' })).toHaveAttribute('aria-sort', 'ascending');
+
+    await userEvent.selectOptions(screen.getByLabelText('Payment'), 'Monthly invoice');
+    await userEvent.type(screen.getByLabelText('Search orders'), 'ORD-2026{Enter}');
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/orders\?search=ORD-2026&payment=INVOICE&sort=total&dir=asc$/,
+    );
+    expect(api.variablesOf('Orders').at(-1)).toMatchObject({ search: 'ORD-2026', paymentMethod: 'INVOICE' });
+
+    await userEvent.click(screen.getByRole('link', { name: 'Placed' }));
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/orders\?search=ORD-2026&payment=INVOICE$/,
+    );
+  });
+
+  it('offers to clear the filters when no order matches them', () => {
+    const api = mockApi({ Orders: { data: { orders: connectionOf([]) } } });
+    renderView(<OrdersView />, { client: api.client, route: '/orders', path: '/orders?search=nothing&sort=number' });
+
+    expect(screen.getByText(/No order matches these filters/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/orders?sort=number');
   });
 });

@@ -4,13 +4,28 @@ import { DateTime } from '../../../components/DateTime';
 import { ResellerLink } from '../../../components/ResellerLink';
 import { formatMoney } from '../../../lib/money';
 import { invoicePath } from '../../../lib/paths';
+import type { TableSorting } from '../../../lib/usePagedList';
 import { PAYMENT_KIND_LABELS } from '../labels';
 import '../payments.css';
 import type { PaymentRow } from '../queries';
 
+/** The table's columns, sorting by when received and amount (when the table is given a sorting). */
+export function paymentColumns(showInvoices: boolean, showResellers: boolean): readonly Column[] {
+  return [
+    { label: 'Received', sort: 'RECEIVED_AT' },
+    ...(showInvoices ? ['Invoice'] : []),
+    ...(showResellers ? ['Reseller'] : []),
+    'Kind',
+    'Reference',
+    'Recorded by',
+    { label: 'Amount', className: 'price', sort: 'AMOUNT' },
+  ];
+}
+
 interface PaymentsTableProps {
   caption: string;
   payments: readonly PaymentRow[];
+  sorting?: TableSorting;
   /** Show the invoice each payment paid (not on the invoice's own page). */
   showInvoices: boolean;
   /** Show whose each payment is (the vendor sees every account's). */
@@ -18,18 +33,14 @@ interface PaymentsTableProps {
 }
 
 /** Payments: when received, the invoice and reseller, how, the bank's or gateway's reference, by whom, and how much. */
-export function PaymentsTable({ caption, payments, showInvoices, showResellers }: PaymentsTableProps) {
-  const columns: Column[] = [
-    'Received',
-    ...(showInvoices ? ['Invoice'] : []),
-    ...(showResellers ? ['Reseller'] : []),
-    'Kind',
-    'Reference',
-    'Recorded by',
-    { label: 'Amount', className: 'price' },
-  ];
+export function PaymentsTable({ caption, payments, sorting, showInvoices, showResellers }: PaymentsTableProps) {
   return (
-    <DataTable caption={caption} className="compact-table" columns={columns}>
+    <DataTable
+      caption={caption}
+      className="compact-table"
+      columns={paymentColumns(showInvoices, showResellers)}
+      sorting={sorting}
+    >
       {payments.map((payment) => (
         <tr key={payment.id}>
           <th scope="row">

@@ -13,7 +13,7 @@ function page(nodes: PaymentRow[], endCursor: string | null = null): { data: Pay
     data: {
       payments: {
         edges: nodes.map((node) => ({ node })),
-        pageInfo: { hasNextPage: endCursor !== null, endCursor },
+        pageInfo: { hasNextPage: endCursor !== null, hasPreviousPage: false, endCursor },
       },
     },
   };
@@ -47,7 +47,16 @@ describe('PaymentsView', () => {
       '$999.20',
     ]);
     expect(within(table).getByRole('row', { name: /BANK-REF-77/ })).toHaveTextContent('Bank transfer');
-    expect(api.variablesOf('Payments')).toEqual([{ filter: null, first: 50, after: null }]);
+    expect(api.variablesOf('Payments')).toEqual([
+      {
+        filter: null,
+        first: 50,
+        after: null,
+        last: null,
+        before: null,
+        orderBy: { field: 'RECEIVED_AT', direction: 'DESC' },
+      },
+    ]);
     expect(screen.getByText('Showing 2 payments, all there are.')).toBeInTheDocument();
   });
 
@@ -67,19 +76,30 @@ describe('PaymentsView', () => {
     );
   });
 
-  it('loads more payments page by page', async () => {
+  it('pages on and back through links, sorted by amount and filtered by kind from the address', async () => {
     const api = mockApi({
       Payments: (variables) => (variables.after === null ? page([CARD_PAYMENT], 'c1') : page([BANK_PAYMENT])),
     });
-    renderView(<PaymentsView />, { client: api.client, route: '/payments' });
-    expect(screen.getByText('Showing 1 payments.')).toBeInTheDocument();
+    renderView(<PaymentsView />, { client: api.client, route: '/payments', path: '/payments?kind=CARD&sort=amount' });
+    expect(api.variablesOf('Payments')[0]).toMatchObject({
+      filter: { kind: 'CARD' },
+      orderBy: { field: 'AMOUNT', direction: 'DESC' },
+    });
+    expect(screen.getByLabelText('Kind')).toHaveDisplayValue('Card');
+    expect(screen.getByText('Showing the first 1 payments.')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await userEvent.click(screen.getByRole('link', { name: 'Next page' }));
 
-    expect(api.variablesOf('Payments').at(-1)).toEqual({ filter: null, first: 50, after: 'c1' });
-    const table = screen.getByRole('table', { name: 'Payments, newest first' });
-    expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/payments\?kind=CARD&sort=amount&after=c1$/,
+    );
+    expect(api.variablesOf('Payments').at(-1)).toMatchObject({ first: 50, after: 'c1' });
+    const table = screen.getByRole('table', { name: 'Payments, largest first' });
+    expect(within(table).getByRole('row', { name: /BANK-REF-77/ })).toBeInTheDocument();
+    expect(screen.getByText('Showing the last 1 payments.')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'Any kind');
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/payments\?sort=amount$/);
   });
 
   it('says when there are no payments yet', () => {

@@ -1,18 +1,33 @@
-import { ConnectionContent } from '../../../components/ConnectionContent';
+import { SelectField, type SelectOption } from '../../../components/form/SelectField';
 import { Page } from '../../../components/Page';
-import { useConnection } from '../../../lib/useConnection';
+import { PagedContent } from '../../../components/PagedContent';
+import { oneOf, sortedCaption } from '../../../lib/listParams';
+import { usePagedList } from '../../../lib/usePagedList';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
-import { PaymentsTable } from '../components/PaymentsTable';
+import { paymentColumns, PaymentsTable } from '../components/PaymentsTable';
+import { PAYMENT_KINDS, PAYMENT_LIST, PAYMENT_SORT_CAPTIONS, type PaymentListFilters } from '../filters';
+import { PAYMENT_KIND_LABELS } from '../labels';
 import { paymentsQuery } from '../queries';
 
-const ALL_PAYMENTS = { filter: null };
+const KIND_OPTIONS: readonly SelectOption[] = [
+  { value: '', label: 'Any kind' },
+  ...PAYMENT_KINDS.map((kind) => ({ value: kind, label: PAYMENT_KIND_LABELS[kind] })),
+];
 
-/** The payments of the account's invoices, newest first: by card, or by bank transfer as the vendor recorded it. */
+const variablesOf = ({ kind }: PaymentListFilters) => ({ filter: kind ? { kind } : null });
+
+/**
+ * The payments of the account's invoices (by card, or by bank transfer as the vendor recorded
+ * it), filtered by kind, sorted by a column and read a page at a time (all in the address).
+ */
 export default function PaymentsView() {
   const viewer = useViewer();
-  const payments = useConnection(paymentsQuery, ALL_PAYMENTS, (data) => data.payments);
+  const payments = usePagedList(PAYMENT_LIST, paymentsQuery, variablesOf, (data) => data.payments);
+  const { filters, sort } = payments.state;
   const isVendor = viewer.reseller === null;
+  const showResellers = hasPermission(viewer, 'RESELLERS_MANAGE');
+  const caption = sortedCaption('Payments', PAYMENT_SORT_CAPTIONS, sort);
 
   return (
     <Page title="Payments">
@@ -21,20 +36,40 @@ export default function PaymentsView() {
           ? 'Payments of every reseller account, newest first: by card, and the bank transfers recorded on invoices.'
           : 'Payments of your invoices, newest first: by card, and bank transfers once the vendor has recorded them.'}
       </p>
-      <ConnectionContent
-        connection={payments}
+      <div className="filters" role="group" aria-label="Filter payments">
+        <SelectField
+          label="Kind"
+          options={KIND_OPTIONS}
+          value={filters.kind ?? ''}
+          onChange={(value) => {
+            payments.setFilters({ kind: oneOf(PAYMENT_KINDS, value) });
+          }}
+        />
+      </div>
+      <PagedContent
+        list={payments}
         what="payments"
-        empty={<p>No payments yet. Paying an invoice, or an order by card, adds one here.</p>}
+        table={{ caption, columns: paymentColumns(true, showResellers), className: 'compact-table' }}
+        filtered={filters.kind !== null}
+        noMatch={`No ${filters.kind === 'CARD' ? 'card payments' : 'bank transfers'} yet.`}
+        empty={
+          isVendor ? (
+            <p>No payments yet. Card payments appear here, and bank transfers once you record them on an invoice.</p>
+          ) : (
+            <p>No payments yet. Paying an invoice, or an order by card, adds one here.</p>
+          )
+        }
       >
         {(nodes) => (
           <PaymentsTable
-            caption="Payments, newest first"
+            caption={caption}
             payments={nodes}
+            sorting={payments.sorting}
             showInvoices
-            showResellers={hasPermission(viewer, 'RESELLERS_MANAGE')}
+            showResellers={showResellers}
           />
         )}
-      </ConnectionContent>
+      </PagedContent>
     </Page>
   );
 }

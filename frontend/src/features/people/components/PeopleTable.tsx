@@ -3,12 +3,25 @@ import { ConfirmAction } from '../../../components/ConfirmAction';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { LOGIN_STATUS_LABELS, ROLE_LABELS } from '../../../lib/labels';
+import type { TableSorting } from '../../../lib/usePagedList';
 import type { Person } from '../queries';
 
-const COLUMNS: readonly Column[] = ['Name', 'Contact', 'Access', 'Login'];
+const COLUMNS: readonly Column[] = [
+  { label: 'Name', sort: 'NAME' },
+  { label: 'Contact', sort: 'EMAIL' },
+  'Access',
+  'Login',
+];
+
+/** The table's columns, sorting by name and email, with Actions for those who manage the account. */
+export function peopleColumns(canManage: boolean): readonly Column[] {
+  return canManage ? [...COLUMNS, 'Actions'] : COLUMNS;
+}
 
 interface PeopleTableProps {
+  caption: string;
   people: readonly Person[];
+  sorting?: TableSorting;
   /** Show the Edit and Remove actions. */
   canManage: boolean;
   removingId: string | null;
@@ -16,9 +29,9 @@ interface PeopleTableProps {
 }
 
 /** The people of the account with their access and sign-in status. */
-export function PeopleTable({ people, canManage, removingId, onRemove }: PeopleTableProps) {
+export function PeopleTable({ caption, people, sorting, canManage, removingId, onRemove }: PeopleTableProps) {
   return (
-    <DataTable caption="People of the account" columns={canManage ? [...COLUMNS, 'Actions'] : COLUMNS}>
+    <DataTable caption={caption} columns={peopleColumns(canManage)} sorting={sorting}>
       {people.map((person) => (
         <tr key={person.id}>
           <th scope="row">

@@ -24,7 +24,7 @@ const person = (id: string, name: string, overrides: Partial<Person> = {}): Pers
 function page(people: Person[], endCursor: string | null, hasNextPage = false): { data: PeopleQuery } {
   return {
     data: {
-      employees: { edges: people.map((node) => ({ node })), pageInfo: { hasNextPage, endCursor } },
+      employees: { edges: people.map((node) => ({ node })), pageInfo: { hasNextPage, hasPreviousPage: false, endCursor } },
     },
   };
 }
@@ -59,13 +59,24 @@ describe('PeopleView', () => {
     expect(within(rowOf('Carla Contact')).getByText('No login')).toBeInTheDocument();
     expect(within(rowOf('Olivia Owner')).queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(screen.getByText('Showing the first 3 people.')).toBeInTheDocument();
 
-    expect(api.variablesOf('People').at(-1)).toEqual({ search: null, first: 50, after: 'c3' });
+    await userEvent.click(screen.getByRole('link', { name: 'Next page' }));
+
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/account\/people\?after=c3$/);
+    expect(api.variablesOf('People').at(-1)).toEqual({
+      search: null,
+      role: null,
+      first: 50,
+      after: 'c3',
+      last: null,
+      before: null,
+      orderBy: { field: 'NAME', direction: 'ASC' },
+    });
     expect(within(rowOf('Victor Viewer')).getByText('Invited')).toBeInTheDocument();
-    expect(screen.getAllByRole('row')).toHaveLength(5);
-    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
-    expect(screen.getByText('Showing 4 people, all there are.')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText('Showing the last 1 people.')).toBeInTheDocument();
   });
 
   it('adds a person with a login role, who is invited by email', async () => {
@@ -150,7 +161,7 @@ describe('PeopleView', () => {
       viewer: viewerWithRole('RESELLER_PURCHASER'),
     });
 
-    expect(screen.getByRole('table', { name: 'People of the account' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'People of the account, by name' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add a person' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Edit/ })).not.toBeInTheDocument();
@@ -163,6 +174,30 @@ describe('PeopleView', () => {
     const search = screen.getByRole('search');
     await userEvent.type(within(search).getByLabelText('Search people'), 'bianca{Enter}');
 
-    expect(api.variablesOf('People').at(-1)).toEqual({ search: 'bianca', first: 50, after: null });
+    expect(api.variablesOf('People').at(-1)).toMatchObject({ search: 'bianca', first: 50, after: null });
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/account\/people\?search=bianca$/);
+  });
+
+  it('filters by role and sorts by email, from the address and from the page', async () => {
+    const api = mockApi({ People: FIRST_PAGE });
+    renderView(<PeopleView />, {
+      client: api.client,
+      route: '/account/people',
+      path: '/account/people?role=RESELLER_BILLING&sort=email&dir=desc',
+    });
+    expect(api.variablesOf('People')[0]).toMatchObject({
+      role: 'RESELLER_BILLING',
+      orderBy: { field: 'EMAIL', direction: 'DESC' },
+    });
+    expect(screen.getByLabelText('Role')).toHaveDisplayValue('Billing');
+    expect(screen.getByRole('columnheader', { name: 'Contact' })).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Contact' }));
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/account\/people\?role=RESELLER_BILLING&sort=email$/,
+    );
+
+    await userEvent.selectOptions(screen.getByLabelText('Role'), 'Any role');
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/account\/people\?sort=email$/);
   });
 });

@@ -3,18 +3,22 @@ import { useLocation } from 'react-router';
 import { DisclosurePanel } from '../../../components/DisclosurePanel';
 import { CancelButton } from '../../../components/form/CancelButton';
 import { FormErrors } from '../../../components/form/FormErrors';
-import { ConnectionContent } from '../../../components/ConnectionContent';
+import { SelectField, type SelectOption } from '../../../components/form/SelectField';
 import { Page } from '../../../components/Page';
+import { PagedContent } from '../../../components/PagedContent';
 import { SearchForm } from '../../../components/SearchForm';
 import { SuccessMessage } from '../../../components/SuccessMessage';
 import { useDisclosure } from '../../../components/useDisclosure';
 import type { AddEmployeeMutation, RemoveEmployeeMutation } from '../../../gql/graphql';
 import { flashMessageOf } from '../../../lib/flash';
-import { useConnection } from '../../../lib/useConnection';
+import { ROLE_LABELS } from '../../../lib/labels';
+import { oneOf, sortedCaption } from '../../../lib/listParams';
+import { usePagedList } from '../../../lib/usePagedList';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
-import { PeopleTable } from '../components/PeopleTable';
+import { peopleColumns, PeopleTable } from '../components/PeopleTable';
+import { EMPLOYEE_ROLES, isFiltered, PEOPLE_LIST, PEOPLE_SORT_CAPTIONS, type PeopleListFilters } from '../filters';
 import { EMPTY_PERSON, PersonForm } from '../components/PersonForm';
 import { addEmployeeInput } from '../inputs';
 import { addEmployeeMutation, peopleQuery, removeEmployeeMutation, type Person } from '../queries';
@@ -25,13 +29,19 @@ const ADD_ACCESS_HINT =
   'With a role, the person gets an email invitation to choose a password. ' +
   'A contact without login receives only the mailing lists you choose.';
 const INVALIDATES_PEOPLE = ['Employee'];
+const ROLE_OPTIONS: readonly SelectOption[] = [
+  { value: '', label: 'Any role' },
+  ...EMPLOYEE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+];
+const variablesOf = ({ search, role }: PeopleListFilters) => ({ search: search || null, role });
 
-/** The people of the account: the list, adding a person and removing one. */
+/** The people of the account: the list (searched, filtered by role, sorted, paged in the address), adding a person and removing one. */
 export default function PeopleView() {
   const canManage = hasPermission(useViewer(), 'ACCOUNT_MANAGE');
   const location = useLocation();
-  const [search, setSearch] = useState('');
-  const people = useConnection(peopleQuery, { search: search || null }, (data) => data.employees);
+  const people = usePagedList(PEOPLE_LIST, peopleQuery, variablesOf, (data) => data.employees);
+  const { filters, sort } = people.state;
+  const caption = sortedCaption('People of the account', PEOPLE_SORT_CAPTIONS, sort);
   const adding = useFormMutation(addEmployeeMutation, addPayloadOf);
   const removing = useFormMutation(removeEmployeeMutation, removePayloadOf, {
     invalidates: INVALIDATES_PEOPLE,
@@ -47,7 +57,7 @@ export default function PeopleView() {
       setRemovingId(null);
       if (payload) {
         setMessage(`${person.name} was removed.`);
-        people.reset();
+        people.retry();
       }
     });
   }
@@ -82,22 +92,50 @@ export default function PeopleView() {
                     : `${name} was added as a contact without login.`,
                 );
                 addingPanel.close();
-                people.reset();
+                people.retry();
               });
             }}
           />
         </DisclosurePanel>
       )}
-      <SearchForm label="Search people" hint="By name or email." value={search} onSearch={setSearch} />
-      <ConnectionContent
-        connection={people}
+      <SearchForm
+        // A new search from outside (the address changed) shows in the field.
+        key={filters.search}
+        label="Search people"
+        hint="By name or email."
+        value={filters.search}
+        onSearch={(search) => {
+          people.setFilters({ ...filters, search });
+        }}
+      >
+        <SelectField
+          label="Role"
+          options={ROLE_OPTIONS}
+          value={filters.role ?? ''}
+          onChange={(value) => {
+            people.setFilters({ ...filters, role: oneOf(EMPLOYEE_ROLES, value) });
+          }}
+        />
+      </SearchForm>
+      <PagedContent
+        list={people}
         what="people"
-        empty={<p>{search ? `Nobody matches “${search}”.` : 'There is nobody here yet.'}</p>}
+        table={{ caption, columns: peopleColumns(canManage) }}
+        filtered={isFiltered(filters)}
+        noMatch={filters.search && !filters.role ? `Nobody matches “${filters.search}”.` : 'Nobody matches these filters.'}
+        empty={<p>There is nobody here yet.{canManage ? ' Add a person above.' : ''}</p>}
       >
         {(nodes) => (
-          <PeopleTable people={nodes} canManage={canManage} removingId={removingId} onRemove={remove} />
+          <PeopleTable
+            caption={caption}
+            people={nodes}
+            sorting={people.sorting}
+            canManage={canManage}
+            removingId={removingId}
+            onRemove={remove}
+          />
         )}
-      </ConnectionContent>
+      </PagedContent>
     </Page>
   );
 }

@@ -3,25 +3,29 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
 import { RESELLER_STATUS_LABELS } from '../../../lib/labels';
 import { resellerPath } from '../../../lib/paths';
+import type { TableSorting } from '../../../lib/usePagedList';
 import type { ResellerRow } from '../queries';
 
-const COLUMNS: readonly Column[] = [
-  'Reseller',
+/** The table's columns, sorting by name, discount and since when. */
+export const RESELLER_COLUMNS: readonly Column[] = [
+  { label: 'Reseller', sort: 'NAME' },
   'Owner',
-  { label: 'Discount', className: 'price' },
+  { label: 'Discount', className: 'price', sort: 'DISCOUNT' },
   'Monthly invoice',
   'Status',
-  'Since',
+  { label: 'Since', sort: 'CREATED_AT' },
 ];
 
 interface ResellersTableProps {
+  caption: string;
   resellers: readonly ResellerRow[];
+  sorting?: TableSorting;
 }
 
 /** Reseller accounts with their terms, status and owner. */
-export function ResellersTable({ resellers }: ResellersTableProps) {
+export function ResellersTable({ caption, resellers, sorting }: ResellersTableProps) {
   return (
-    <DataTable caption="Reseller accounts" columns={COLUMNS}>
+    <DataTable caption={caption} columns={RESELLER_COLUMNS} sorting={sorting}>
       {resellers.map((reseller) => (
         <tr key={reseller.id}>
           <th scope="row">

@@ -23,7 +23,7 @@ const RESELLERS: { data: ResellersQuery } = {
           },
         },
       ],
-      pageInfo: { hasNextPage: false, endCursor: 'c1' },
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: 'c1' },
     },
   },
 };
@@ -53,7 +53,37 @@ describe('ResellersView', () => {
       status: 'SUSPENDED',
       first: 50,
       after: null,
+      last: null,
+      before: null,
+      orderBy: { field: 'NAME', direction: 'ASC' },
     });
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/resellers\?search=example&status=SUSPENDED$/,
+    );
+  });
+
+  it('sorts by discount from its header and opens on the view of the address', async () => {
+    const api = mockApi({ Resellers: RESELLERS });
+    renderView(<ResellersView />, {
+      client: api.client,
+      route: '/resellers',
+      path: '/resellers?status=ACTIVE&before=c1',
+      viewer: vendor,
+    });
+    expect(api.variablesOf('Resellers')[0]).toMatchObject({ status: 'ACTIVE', last: 50, before: 'c1' });
+    expect(screen.getByLabelText('Status')).toHaveDisplayValue('Active');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Discount' }));
+
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(
+      /^\/resellers\?status=ACTIVE&sort=discount$/,
+    );
+    expect(api.variablesOf('Resellers').at(-1)).toMatchObject({
+      before: null,
+      last: null,
+      orderBy: { field: 'DISCOUNT', direction: 'DESC' },
+    });
+    expect(screen.getByRole('table', { name: 'Reseller accounts, largest discount first' })).toBeInTheDocument();
   });
 
   it('checks the discount before creating a reseller, then sends the form', async () => {

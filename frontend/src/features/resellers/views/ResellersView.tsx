@@ -2,42 +2,35 @@ import { useState } from 'react';
 import { DisclosurePanel } from '../../../components/DisclosurePanel';
 import { CancelButton } from '../../../components/form/CancelButton';
 import { SelectField } from '../../../components/form/SelectField';
-import { ConnectionContent } from '../../../components/ConnectionContent';
 import { Page } from '../../../components/Page';
+import { PagedContent } from '../../../components/PagedContent';
 import { SearchForm } from '../../../components/SearchForm';
 import { SuccessMessage } from '../../../components/SuccessMessage';
 import { useDisclosure } from '../../../components/useDisclosure';
-import type { CreateResellerMutation, ResellerStatus } from '../../../gql/graphql';
+import type { CreateResellerMutation } from '../../../gql/graphql';
 import { RESELLER_STATUS_LABELS } from '../../../lib/labels';
-import { useConnection } from '../../../lib/useConnection';
+import { oneOf, sortedCaption } from '../../../lib/listParams';
+import { usePagedList } from '../../../lib/usePagedList';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { CreateResellerForm } from '../components/CreateResellerForm';
-import { ResellersTable } from '../components/ResellersTable';
+import { RESELLER_COLUMNS, ResellersTable } from '../components/ResellersTable';
+import { isFiltered, RESELLER_LIST, RESELLER_SORT_CAPTIONS, RESELLER_STATUSES, type ResellerListFilters } from '../filters';
 import { createResellerMutation, resellersQuery } from '../queries';
 
 const createPayloadOf = (data: CreateResellerMutation) => data.createReseller;
 
 const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
-  ...(['ACTIVE', 'SUSPENDED'] as const).map((status) => ({
-    value: status,
-    label: RESELLER_STATUS_LABELS[status],
-  })),
+  ...RESELLER_STATUSES.map((status) => ({ value: status, label: RESELLER_STATUS_LABELS[status] })),
 ];
 
-function statusOf(value: string): ResellerStatus | null {
-  return value === 'ACTIVE' || value === 'SUSPENDED' ? value : null;
-}
+const variablesOf = ({ search, status }: ResellerListFilters) => ({ search: search || null, status });
 
-/** The vendor's reseller accounts: search, filter by status, and create one. */
+/** The vendor's reseller accounts: search, filter by status, sort, page (all in the address), and create one. */
 export default function ResellersView() {
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const resellers = useConnection(
-    resellersQuery,
-    { search: search || null, status: statusOf(status) },
-    (data) => data.resellers,
-  );
+  const resellers = usePagedList(RESELLER_LIST, resellersQuery, variablesOf, (data) => data.resellers);
+  const { filters, sort } = resellers.state;
+  const caption = sortedCaption('Reseller accounts', RESELLER_SORT_CAPTIONS, sort);
   const creating = useFormMutation(createResellerMutation, createPayloadOf);
   const [message, setMessage] = useState<string | null>(null);
   const creatingPanel = useDisclosure(creating.clearErrors);
@@ -60,22 +53,40 @@ export default function ResellersView() {
                 `${name} was created. ${ownerEmail ?? 'The owner'} was invited by email to choose a password.`,
               );
               creatingPanel.close();
-              resellers.reset();
+              resellers.retry();
             });
           }}
         />
       </DisclosurePanel>
       <SearchForm
+        // A new search from outside (the address changed) shows in the field.
+        key={filters.search}
         label="Search resellers"
         hint="By company name or billing email."
-        value={search}
-        onSearch={setSearch}
+        value={filters.search}
+        onSearch={(search) => {
+          resellers.setFilters({ ...filters, search });
+        }}
       >
-        <SelectField label="Status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <SelectField
+          label="Status"
+          options={STATUS_OPTIONS}
+          value={filters.status ?? ''}
+          onChange={(value) => {
+            resellers.setFilters({ ...filters, status: oneOf(RESELLER_STATUSES, value) });
+          }}
+        />
       </SearchForm>
-      <ConnectionContent connection={resellers} what="resellers" empty={<p>No reseller matches.</p>}>
-        {(nodes) => <ResellersTable resellers={nodes} />}
-      </ConnectionContent>
+      <PagedContent
+        list={resellers}
+        what="resellers"
+        table={{ caption, columns: RESELLER_COLUMNS }}
+        filtered={isFiltered(filters)}
+        noMatch="No reseller matches these filters."
+        empty={<p>No reseller accounts yet. Create one above: its owner is invited by email.</p>}
+      >
+        {(nodes) => <ResellersTable caption={caption} resellers={nodes} sorting={resellers.sorting} />}
+      </PagedContent>
     </Page>
   );
 }

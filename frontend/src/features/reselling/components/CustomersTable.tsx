@@ -1,13 +1,28 @@
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { DateTime } from '../../../components/DateTime';
+import type { TableSorting } from '../../../lib/usePagedList';
 import { customerLicensesPath } from '../../licenses/filters';
 import type { CustomerRow } from '../queries';
 import { AssignLicenseCell } from './AssignLicenseCell';
 
-const COLUMNS: readonly Column[] = ['Customer', 'Licenses', 'Products', 'First assigned', 'Last assigned'];
+const COLUMNS: readonly Column[] = [
+  { label: 'Customer', sort: 'EMAIL' },
+  { label: 'Name', sort: 'NAME' },
+  'Licenses',
+  'Products',
+  'First assigned',
+  'Last assigned',
+];
+
+/** The table's columns, sorting by email and name, with Actions for roles that may assign. */
+export function customerColumns(canAssign: boolean): readonly Column[] {
+  return canAssign ? [...COLUMNS, 'Actions'] : COLUMNS;
+}
 
 interface CustomersTableProps {
+  caption: string;
+  sorting?: TableSorting;
   customers: readonly CustomerRow[];
   /** Offer "Assign license" to each customer (for roles that may assign licenses). */
   canAssign: boolean;
@@ -19,19 +34,18 @@ function Moment({ value }: { value: string | null | undefined }) {
 }
 
 /** The customers licenses were assigned to (email and name): how many each has, of which products, and since when. */
-export function CustomersTable({ customers, canAssign, onAssign }: CustomersTableProps) {
+export function CustomersTable({ caption, sorting, customers, canAssign, onAssign }: CustomersTableProps) {
   return (
     <DataTable
-      caption="Customers, by email"
+      caption={caption}
       className="compact-table reselling-table"
-      columns={canAssign ? [...COLUMNS, 'Actions'] : COLUMNS}
+      columns={customerColumns(canAssign)}
+      sorting={sorting}
     >
       {customers.map((customer) => (
         <tr key={customer.id}>
-          <th scope="row">
-            {customer.email}
-            {customer.name && <span className="cell-note">{customer.name}</span>}
-          </th>
+          <th scope="row">{customer.email}</th>
+          <td>{customer.name || <span className="muted">—</span>}</td>
           <td className="nowrap">
             <Link to={customerLicensesPath(customer.id)}>
               {customer.licenseCount} {customer.licenseCount === 1 ? 'license' : 'licenses'}

@@ -55,26 +55,38 @@ describe('ResellingView', () => {
     const customers = section('Reseller Customers');
     expect(within(customers).getByRole('table', { name: 'Customers, by email' })).toBeVisible();
     const casey = rowOf('customer@example.com');
-    expect(within(casey).getByRole('rowheader')).toHaveTextContent('customer@example.comCasey Customer');
+    expect(within(casey).getByRole('rowheader')).toHaveTextContent(/^customer@example\.com$/);
     const cells = cellsOf(casey);
-    expect(cells.slice(0, 2)).toEqual(['2 licenses of customer@example.com', 'SmarterMail, SmarterStats']);
-    expect(cells[2]).toMatch(/2026/);
+    expect(cells.slice(0, 3)).toEqual([
+      'Casey Customer',
+      '2 licenses of customer@example.com',
+      'SmarterMail, SmarterStats',
+    ]);
     expect(cells[3]).toMatch(/2026/);
+    expect(cells[4]).toMatch(/2026/);
     expect(within(casey).getByRole('link', { name: '2 licenses of customer@example.com' })).toHaveAttribute(
       'href',
       `/licenses?customer=${encodeURIComponent(CASEY.id)}`,
     );
     const nameless = rowOf('it@shop.example');
     expect(within(nameless).getByRole('rowheader')).toHaveTextContent(/^it@shop\.example$/);
-    expect(cellsOf(nameless)[0]).toBe('1 license of it@shop.example');
-    expect(within(customers).getByRole('button', { name: 'Load more' })).toBeInTheDocument();
+    expect(cellsOf(nameless).slice(0, 2)).toEqual(['—', '1 license of it@shop.example']);
+    expect(within(customers).getByRole('link', { name: 'Next page' })).toHaveAttribute('href', '/reselling?after=end');
 
     const csv = within(customers).getByRole('link', { name: 'Download CSV of all customers' });
     expect(csv).toHaveAttribute('href', '/exports/customers.csv');
     expect(csv).toHaveAttribute('download');
 
     await userEvent.type(within(customers).getByLabelText('Search customers'), 'shop{Enter}');
-    expect(api.variablesOf('ResellerCustomers').at(-1)).toEqual({ search: 'shop', first: 50, after: null });
+    expect(api.variablesOf('ResellerCustomers').at(-1)).toEqual({
+      search: 'shop',
+      first: 50,
+      after: null,
+      last: null,
+      before: null,
+      orderBy: { field: 'EMAIL', direction: 'ASC' },
+    });
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/reselling\?search=shop$/);
     expect(screen.queryByRole('row', { name: /customer@example\.com/ })).not.toBeInTheDocument();
     expect(within(customers).getByRole('link', { name: 'Download CSV of the customers found' })).toHaveAttribute(
       'href',
@@ -92,6 +104,19 @@ describe('ResellingView', () => {
     expect(section('Reseller Customers')).toHaveTextContent(
       'No customers yet. Assign a license to a customer’s email and the customer appears here.',
     );
+  });
+
+  it('sorts the customers by name from its header, the view in the address', async () => {
+    const api = render({ UnassignedLicenses: unassignedPage([]), ResellerCustomers: customersPage([CASEY]) });
+    const customers = section('Reseller Customers');
+    expect(within(customers).getByRole('columnheader', { name: 'Customer' })).toHaveAttribute('aria-sort', 'ascending');
+
+    await userEvent.click(within(customers).getByRole('link', { name: 'Name' }));
+
+    expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/reselling\?sort=name$/);
+    expect(api.variablesOf('ResellerCustomers').at(-1)).toMatchObject({ orderBy: { field: 'NAME', direction: 'ASC' } });
+    expect(within(customers).getByRole('table', { name: 'Customers, by name' })).toBeInTheDocument();
+    expect(within(customers).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
   });
 
   it('says when a search finds nobody', async () => {

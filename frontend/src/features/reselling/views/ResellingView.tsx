@@ -2,22 +2,29 @@ import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ConnectionContent } from '../../../components/ConnectionContent';
 import { Page } from '../../../components/Page';
+import { PagedContent } from '../../../components/PagedContent';
 import { Panel } from '../../../components/Panel';
 import { SearchForm } from '../../../components/SearchForm';
+import { sortedCaption } from '../../../lib/listParams';
 import { licensePath } from '../../../lib/paths';
 import { useConnection } from '../../../lib/useConnection';
+import { usePagedList } from '../../../lib/usePagedList';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
 import type { Assignment, AssignRequest } from '../assignment';
 import { AssignedMessage } from '../components/AssignedMessage';
-import { CustomersTable } from '../components/CustomersTable';
+import { customerColumns, CustomersTable } from '../components/CustomersTable';
+import { CUSTOMER_LIST, CUSTOMER_SORT_CAPTIONS, type CustomerListFilters } from '../filters';
 import { ProductDialog } from '../components/ProductDialog';
 import { UnassignedLicensesTable } from '../components/UnassignedLicensesTable';
 import { resellerCustomersQuery, unassignedLicensesQuery, type ResaleLicense } from '../queries';
 import '../reselling.css';
 import { AssignLicense } from './AssignLicense';
 
+const CUSTOMERS_CLASS = 'compact-table reselling-table';
+
 const NO_FILTER = {};
+const customerVariablesOf = ({ search }: CustomerListFilters) => ({ search: search || null });
 const CUSTOMERS_CSV = '/exports/customers.csv';
 
 /** The address of the customers' CSV: all of them, or those the search finds. */
@@ -34,26 +41,27 @@ export default function ResellingView() {
   const viewer = useViewer();
   const canAssign = hasPermission(viewer, 'LICENSES_ASSIGN');
   const mayShop = hasPermission(viewer, 'SHOP');
-  const [search, setSearch] = useState('');
   const unassigned = useConnection(unassignedLicensesQuery, NO_FILTER, (data) => data.licenses);
-  const customers = useConnection(resellerCustomersQuery, { search: search || null }, (data) => data.customers);
+  const customers = usePagedList(CUSTOMER_LIST, resellerCustomersQuery, customerVariablesOf, (data) => data.customers);
+  const { search } = customers.state.filters;
+  const customersCaption = sortedCaption('Customers', CUSTOMER_SORT_CAPTIONS, customers.state.sort);
   const [product, setProduct] = useState<ResaleLicense | null>(null);
   const [request, setRequest] = useState<AssignRequest | null>(null);
   const [assigned, setAssigned] = useState<{ id: number; assignment: Assignment } | null>(null);
 
   const { reset: resetUnassigned } = unassigned;
-  const { reset: resetCustomers } = customers;
+  const { retry: refreshCustomers } = customers;
   const closeAssign = useCallback(() => {
     setRequest(null);
-  }, []);
+  }, [setRequest]);
   const onAssigned = useCallback(
     (assignment: Assignment) => {
       setRequest(null);
       setAssigned((previous) => ({ id: (previous?.id ?? 0) + 1, assignment }));
       resetUnassigned();
-      resetCustomers();
+      refreshCustomers();
     },
-    [resetUnassigned, resetCustomers],
+    [setRequest, setAssigned, resetUnassigned, refreshCustomers],
   );
 
   return (
@@ -105,25 +113,32 @@ export default function ResellingView() {
 
       <Panel title="Reseller Customers">
         <div className="list-actions">
-          <SearchForm label="Search customers" hint="By email or name." value={search} onSearch={setSearch} />
+          <SearchForm
+            key={search}
+            label="Search customers"
+            hint="By email or name."
+            value={search}
+            onSearch={(next) => {
+              customers.setFilters({ search: next });
+            }}
+          />
           <a className="button-link export" href={customersCsvHref(search)} download>
             Download CSV
             <span className="visually-hidden">{search ? ' of the customers found' : ' of all customers'}</span>
           </a>
         </div>
-        <ConnectionContent
-          connection={customers}
+        <PagedContent
+          list={customers}
           what="customers"
-          empty={
-            search ? (
-              <p>No customer matches “{search}”.</p>
-            ) : (
-              <p>No customers yet. Assign a license to a customer’s email and the customer appears here.</p>
-            )
-          }
+          table={{ caption: customersCaption, columns: customerColumns(canAssign), className: CUSTOMERS_CLASS }}
+          filtered={search !== ''}
+          noMatch={`No customer matches “${search}”.`}
+          empty={<p>No customers yet. Assign a license to a customer’s email and the customer appears here.</p>}
         >
           {(nodes) => (
             <CustomersTable
+              caption={customersCaption}
+              sorting={customers.sorting}
               customers={nodes}
               canAssign={canAssign}
               onAssign={(customer) => {
@@ -131,7 +146,7 @@ export default function ResellingView() {
               }}
             />
           )}
-        </ConnectionContent>
+        </PagedContent>
       </Panel>
 
       <ProductDialog
