@@ -108,7 +108,7 @@ describe('App', () => {
 
   it('navigates and moves focus to the new page', async () => {
     renderApp('/', signedInAs('RESELLER_PURCHASER'));
-    expect(screen.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('link', { name: 'Shop' }));
 
@@ -147,6 +147,19 @@ describe('App', () => {
     expect(api.restart).toHaveBeenCalledOnce();
   });
 
+  it('puts the search in the header for partners and the vendor, not for customers', () => {
+    renderApp('/profile', signedInAs('RESELLER_VIEWER'));
+    expect(
+      within(screen.getByRole('banner')).getByRole('combobox', { name: /^Search by license key, customer email/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('gives customers no search', () => {
+    renderApp('/profile', signedInAs('CUSTOMER'));
+    expect(screen.getByRole('banner')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+  });
+
   it('shows a not-found page for unknown paths', () => {
     renderApp('/no/such/page', signedInAs('RESELLER_OWNER'));
 
@@ -167,6 +180,6 @@ describe('App', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
-    expect(api.executeQuery).toHaveBeenCalledTimes(2);
+    expect(api.variablesOf('Viewer')).toHaveLength(2);
   });
 });

@@ -2,14 +2,14 @@ import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ErrorAlert } from './components/ErrorAlert';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { GlobalSearch } from './components/GlobalSearch';
 import { Layout } from './components/Layout';
 import { LoadingStatus } from './components/LoadingStatus';
 import { NotFoundPage } from './components/NotFoundPage';
-import { PlaceholderPage } from './components/PlaceholderPage';
 import { QueryContent } from './components/QueryContent';
 import { ROLE_LABELS } from './lib/labels';
 import { useRetryableQuery } from './lib/useRetryableQuery';
-import { mainNavigationFor, type Area } from './session/access';
+import { canUse, mainNavigationFor, type Area } from './session/access';
 import { RequireAccess, RequireNoViewer, RequireViewer } from './session/guards';
 import { viewerQuery, type SessionViewer } from './session/queries';
 import { useSignOut } from './session/useSignOut';
@@ -48,16 +48,7 @@ const BillingView = lazy(() => import('./features/billingAdmin/views/BillingView
 const ResellingView = lazy(() => import('./features/reselling/views/ResellingView'));
 const ModifyLicenseView = lazy(() => import('./features/licenses/views/ModifyLicenseView'));
 const MyLicensesView = lazy(() => import('./features/myLicenses/views/MyLicensesView'));
-
-/** Pages whose features are still to come, each for the roles that will use it. */
-const PLACEHOLDER_PAGES: readonly { path: string; area: Area; title: string; description: string }[] = [
-  {
-    path: '/',
-    area: 'dashboard',
-    title: 'Dashboard',
-    description: 'An overview of your licenses, open invoices and recent orders will appear here.',
-  },
-];
+const DashboardView = lazy(() => import('./features/dashboard/views/DashboardView'));
 
 /** The app: who is signed in decides the navigation and the pages. */
 export function App() {
@@ -105,6 +96,7 @@ function Shell({ viewer, children: page }: ViewerProps & { children: ReactNode }
       }}
       onSignOut={signOut}
       signingOut={signingOut}
+      search={canUse(viewer, 'dashboard') ? <GlobalSearch /> : null}
     >
       {error && <ErrorAlert message={error} />}
       {children}
@@ -121,20 +113,13 @@ function AppRoutes({ viewer }: ViewerProps) {
       </Route>
       <Route path="/set-password" element={<SetPasswordView />} />
       <Route element={<RequireViewer viewer={viewer} />}>
-        {PLACEHOLDER_PAGES.map(({ path, area, title, description }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              // a customer's home is its own licenses
-              viewer?.role === 'CUSTOMER' && path === '/' ? (
-                <MyLicensesView />
-              ) : (
-                restricted(area, <PlaceholderPage title={title} description={description} />)
-              )
-            }
-          />
-        ))}
+        <Route
+          path="/"
+          element={
+            // a customer's home is its own licenses
+            viewer?.role === 'CUSTOMER' ? <MyLicensesView /> : restricted('dashboard', <DashboardView />)
+          }
+        />
         <Route path="/profile" element={<ProfileView />} />
         <Route path="/shop" element={restricted('shop', <ShopView />)} />
         <Route path="/shop/:productCode" element={restricted('cart', <ProductView />)} />

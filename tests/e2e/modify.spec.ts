@@ -163,10 +163,10 @@ test('Modify Existing License finds a personal license in the list and a resold 
 
   // Resold: another reseller's key is not found, the account's own is
   await page.getByRole('radio', { name: 'Resold' }).check();
-  await page.getByLabel('License key').fill(othersKey);
+  await page.getByLabel('License key', { exact: true }).fill(othersKey);
   await page.getByRole('button', { name: 'Go' }).click();
   await expect(page.getByText(/Not found: your account has no license with the key/)).toBeVisible();
-  await page.getByLabel('License key').fill(resold.key.toLowerCase());
+  await page.getByLabel('License key', { exact: true }).fill(resold.key.toLowerCase());
   await page.getByRole('button', { name: 'Go' }).click();
   const found = page.getByRole('region', { name: 'License found' });
   await expect(found).toContainText(resold.key);

@@ -18,10 +18,19 @@ interface LayoutProps {
   user?: SignedInUser | null;
   onSignOut?: () => void;
   signingOut?: boolean;
+  /** The header's search, for signed-in users who have one. */
+  search?: ReactNode;
 }
 
-/** The shell around every page: skip link, header with the main navigation and the user, and the main region. */
-export function Layout({ children, navigation = [], user = null, onSignOut, signingOut = false }: LayoutProps) {
+/** The shell around every page: skip link, header with the main navigation, the search and the user, and the main region. */
+export function Layout({
+  children,
+  navigation = [],
+  user = null,
+  onSignOut,
+  signingOut = false,
+  search = null,
+}: LayoutProps) {
   const main = useMoveFocusToMainOnNavigation();
   return (
     <>
@@ -30,6 +39,7 @@ export function Layout({ children, navigation = [], user = null, onSignOut, sign
       </a>
       <header className="site-header">
         <p className="brand">Partner Portal</p>
+        {search}
         {navigation.length > 0 && <SectionNav label="Main" items={navigation} className="main-nav" />}
         {user && (
           <div className="user-menu">

@@ -72,7 +72,8 @@ function familyLabel(family: string): string {
   return FAMILY_LABELS[family] ?? words(family);
 }
 
-function actionLabel(action: string): string {
+/** An action's readable name, e.g. `employee.add` → "Person added"; an unknown one as its words. */
+export function actionLabel(action: string): string {
   const family = familyOf(action);
   const rest = action.slice(family.length + 1);
   return ACTION_LABELS[action] ?? `${familyLabel(family)}: ${words(rest).toLowerCase()}`;
