@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { ToastProvider } from './components/Toast';
 import { ApiProvider } from './session/ApiProvider';
 import './styles.css';
 
@@ -14,7 +15,9 @@ createRoot(container).render(
   <StrictMode>
     <ApiProvider>
       <BrowserRouter>
-        <App />
+        <ToastProvider>
+          <App />
+        </ToastProvider>
       </BrowserRouter>
     </ApiProvider>
   </StrictMode>,

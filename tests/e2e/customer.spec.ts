@@ -39,6 +39,7 @@ test('a customer sees its own license, key and M&S, and nothing of the resellerâ
 
   await installation.getByRole('button', { name: 'Deactivate mail.customer.example' }).click();
   await installation.getByRole('button', { name: 'Yes, deactivate' }).click();
-  await expect(license.getByText('mail.customer.example is deactivated')).toBeVisible();
+  // the confirmation is a toast, in the page's status region
+  await expect(page.getByRole('status').getByText('mail.customer.example is deactivated')).toBeVisible();
   await expect(installation).toContainText('Deactivated');
 });

@@ -170,7 +170,7 @@ test('an owner assigns licenses from Unassigned Products, a product’s dialog, 
   // The customers as a CSV file.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: /^Download CSV/ }).click(),
+    page.getByRole('button', { name: /^Download CSV/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   /** The dialog's heading, which also names it for assistive technology. */
@@ -10,9 +10,37 @@ interface DialogProps {
   children: ReactNode;
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), ' +
+  'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab inside the dialog: from its last control back to its first, and
+ * Shift+Tab the other way (the native modal dialog would let focus go on to
+ * the browser's own controls).
+ */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || active === dialog)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the
- * rest of the page inert (focus stays inside), Escape closes it, and focus
+ * rest of the page inert, Tab stays inside, Escape closes it, and focus
  * returns to the control that opened it.
  */
 export function Dialog({ title, open, onClose, children }: DialogProps) {
@@ -58,6 +86,7 @@ export function Dialog({ title, open, onClose, children }: DialogProps) {
           event.preventDefault();
           onCloseRef.current();
         }
+        keepTabInside(event);
       }}
     >
       <div className="dialog-header">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PricedLine } from '../lib/documentFragments';
 import { formatMoney, type Money } from '../lib/money';
 import { AmountTakenOff } from './AmountTakenOff';
+import { TableScroll } from './TableScroll';
 
 /** The totals of an order or an invoice. */
 export interface PricedTotals {
@@ -36,7 +37,7 @@ export function PricedLinesTable<Line extends PricedLine>({
     ['Total', formatMoney(totals.total)],
   ];
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -74,6 +75,6 @@ export function PricedLinesTable<Line extends PricedLine>({
           ))}
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { Money } from '../../../lib/money';
 import type { CatalogAddon, CatalogTier } from '../queries';
 import { PriceCell } from './PriceCell';
+import { TableScroll } from '../../../components/TableScroll';
 
 interface AddonPriceTableProps {
   caption: string;
@@ -11,7 +12,7 @@ interface AddonPriceTableProps {
 /** Add-ons with the editions that allow them and their yearly price for each seat tier. */
 export function AddonPriceTable({ caption, addons, tiers }: AddonPriceTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -49,6 +50,6 @@ export function AddonPriceTable({ caption, addons, tiers }: AddonPriceTableProps
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

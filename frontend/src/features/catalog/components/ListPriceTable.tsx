@@ -1,6 +1,7 @@
 import type { Money } from '../../../lib/money';
 import type { CatalogEdition, CatalogListPrice, CatalogTier } from '../queries';
 import { PriceCell } from './PriceCell';
+import { TableScroll } from '../../../components/TableScroll';
 
 interface ListPriceTableProps {
   caption: string;
@@ -13,7 +14,7 @@ interface ListPriceTableProps {
 export function ListPriceTable({ caption, editions, tiers, prices }: ListPriceTableProps) {
   const priceOf = pricesByEditionAndTier(prices);
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -37,7 +38,7 @@ export function ListPriceTable({ caption, editions, tiers, prices }: ListPriceTa
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import type { FormErrorState } from '../../../lib/userErrors';
 import type { PriceTarget } from '../prices';
 import type { AdminProduct } from '../queries';
 import { PriceField } from './PriceField';
+import { TableScroll } from '../../../components/TableScroll';
 
 /** One row of a price grid: an edition's list prices or an add-on's yearly prices. */
 export interface PriceGridRow {
@@ -32,7 +33,7 @@ interface PriceGridProps {
 /** A product's prices to edit in place: one row per edition or add-on, one column per seat tier. */
 export function PriceGrid({ product, caption, rowsHeading, priceKind, rows, onSave }: PriceGridProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="price-grid">
         <caption>{caption}</caption>
         <thead>
@@ -75,6 +76,6 @@ export function PriceGrid({ product, caption, rowsHeading, priceKind, rows, onSa
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { Page } from '../../../components/Page';
 import { Panel } from '../../../components/Panel';
 import { QueryContent } from '../../../components/QueryContent';
+import { useToast } from '../../../components/Toast';
 import type { CheckoutMutation } from '../../../gql/graphql';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
@@ -21,6 +22,7 @@ const INVALIDATES = ['Cart', 'Order', 'Invoice', 'License'];
 /** Checkout: the order summary with the server's totals, billing details and payment. */
 export default function CheckoutView() {
   const navigate = useNavigate();
+  const toast = useToast();
   const query = useRetryableQuery({ query: checkoutDetailsQuery });
   const placing = useFormMutation(checkoutMutation, payloadOf, { invalidates: INVALIDATES });
   const keyFor = useIdempotencyKey();
@@ -60,6 +62,7 @@ export default function CheckoutView() {
                         replayed: payload.replayed,
                       },
                     };
+                    toast.show(`Order ${payload.order.number} placed.`);
                     await navigate(confirmationPath(payload.order.id), { state });
                   });
                 }}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { QueryContent } from '../../../components/QueryContent';
+import { useToast } from '../../../components/Toast';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
 import { hasPermission } from '../../../session/access';
 import { useViewer } from '../../../session/ViewerContext';
@@ -49,12 +50,14 @@ function Modifications({ license }: { license: ModifiableLicense }) {
 function Actions({ license, product }: { license: ModifiableLicense; product: ModificationProduct }) {
   const [opened, setOpened] = useState<Opened>(null);
   const [added, setAdded] = useState<AddedLine | null>(null);
+  const toast = useToast();
   const close = () => {
     setOpened(null);
   };
   const onAdded = (line: AddedLine) => {
     setOpened(null);
     setAdded(line);
+    toast.show(`Added to your cart: ${line.description}.`);
   };
   const start = (which: Opened) => () => {
     setAdded(null);

@@ -1,5 +1,6 @@
 import type { MailingListCode } from '../../../gql/graphql';
 import type { MailingList, Subscriber } from '../queries';
+import { TableScroll } from '../../../components/TableScroll';
 
 interface SubscriptionMatrixProps {
   lists: readonly MailingList[];
@@ -16,7 +17,7 @@ export function subscriptionKey(personId: string, list: MailingListCode): string
 /** Who receives which list: one row per person, one checkbox per list. */
 export function SubscriptionMatrix({ lists, people, busyKey, onChange }: SubscriptionMatrixProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={'Who receives which list'}>
       <table>
         <caption>Who receives which list</caption>
         <thead>
@@ -56,6 +57,6 @@ export function SubscriptionMatrix({ lists, people, busyKey, onChange }: Subscri
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

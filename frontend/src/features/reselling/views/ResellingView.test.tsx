@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../../../test/mockApi';
 import { renderView, viewerWithRole } from '../../../test/render';
 import { CASEY, customersPage, MAIL, MAIL_KEY, NAMELESS, TRACK, TRACK_KEY, unassignedPage } from '../testData';
@@ -73,9 +73,12 @@ describe('ResellingView', () => {
     expect(cellsOf(nameless).slice(0, 2)).toEqual(['—', '1 license of it@shop.example']);
     expect(within(customers).getByRole('link', { name: 'Next page' })).toHaveAttribute('href', '/reselling?after=end');
 
-    const csv = within(customers).getByRole('link', { name: 'Download CSV of all customers' });
-    expect(csv).toHaveAttribute('href', '/exports/customers.csv');
-    expect(csv).toHaveAttribute('download');
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('email\r\n', { status: 200 }));
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:customers');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await userEvent.click(within(customers).getByRole('button', { name: 'Download CSV of all customers' }));
+    expect(fetchSpy.mock.calls[0]?.[0]).toBe('/exports/customers.csv');
 
     await userEvent.type(within(customers).getByLabelText('Search customers'), 'shop{Enter}');
     expect(api.variablesOf('ResellerCustomers').at(-1)).toEqual({
@@ -88,10 +91,8 @@ describe('ResellingView', () => {
     });
     expect(screen.getByRole('note', { name: 'Current location' })).toHaveTextContent(/^\/reselling\?search=shop$/);
     expect(screen.queryByRole('row', { name: /customer@example\.com/ })).not.toBeInTheDocument();
-    expect(within(customers).getByRole('link', { name: 'Download CSV of the customers found' })).toHaveAttribute(
-      'href',
-      '/exports/customers.csv?search=shop',
-    );
+    await userEvent.click(within(customers).getByRole('button', { name: 'Download CSV of the customers found' }));
+    expect(fetchSpy.mock.calls.at(-1)?.[0]).toBe('/exports/customers.csv?search=shop');
   });
 
   it('says what to do when nothing waits for a customer and there are no customers yet', () => {

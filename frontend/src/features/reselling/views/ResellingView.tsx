@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { ConnectionContent } from '../../../components/ConnectionContent';
+import { DownloadButton } from '../../../components/DownloadButton';
 import { Page } from '../../../components/Page';
 import { PagedContent } from '../../../components/PagedContent';
 import { Panel } from '../../../components/Panel';
 import { SearchForm } from '../../../components/SearchForm';
 import { sortedCaption } from '../../../lib/listParams';
+import { CSV_FILE } from '../../../lib/useFileDownload';
 import { licensePath } from '../../../lib/paths';
 import { useConnection } from '../../../lib/useConnection';
 import { usePagedList } from '../../../lib/usePagedList';
@@ -122,10 +124,10 @@ export default function ResellingView() {
               customers.setFilters({ search: next });
             }}
           />
-          <a className="button-link export" href={customersCsvHref(search)} download>
+          <DownloadButton href={customersCsvHref(search)} kind={CSV_FILE} className="button-link export">
             Download CSV
             <span className="visually-hidden">{search ? ' of the customers found' : ' of all customers'}</span>
-          </a>
+          </DownloadButton>
         </div>
         <PagedContent
           list={customers}

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../../../components/NotFoundPage';
 import { Page } from '../../../components/Page';
 import { QueryContent } from '../../../components/QueryContent';
+import { useToast } from '../../../components/Toast';
 import type { AddNewLicenseToCartMutation } from '../../../gql/graphql';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { useRetryableQuery } from '../../../lib/useRetryableQuery';
@@ -29,6 +30,7 @@ export default function ProductView() {
 function BuyProduct({ product }: { product: ShopProduct }) {
   const adding = useFormMutation(addNewLicenseToCartMutation, payloadOf);
   const [added, setAdded] = useState<{ line: Added; cart: AddedCart } | null>(null);
+  const toast = useToast();
 
   return (
     <Page title={`Buy ${product.name}`}>
@@ -45,7 +47,10 @@ function BuyProduct({ product }: { product: ShopProduct }) {
           submitting={adding.submitting}
           onSubmit={(choice, quantity) => {
             void adding.submit({ input: newLicenseInput(product, choice, quantity) }).then((payload) => {
-              if (payload?.cartLine && payload.cart) setAdded({ line: payload.cartLine, cart: payload.cart });
+              if (payload?.cartLine && payload.cart) {
+                setAdded({ line: payload.cartLine, cart: payload.cart });
+                toast.show(`Added to your cart: ${payload.cartLine.description}.`);
+              }
             });
           }}
         />
