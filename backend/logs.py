@@ -81,3 +81,5 @@ def configure_logging(*, json_lines: bool, level: int = logging.INFO) -> None:
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # fpdf2's font subsetting logs every glyph of every PDF at INFO
+    logging.getLogger("fontTools").setLevel(max(level, logging.WARNING))

@@ -46,8 +46,10 @@ export function fileNameOf(response: Response): string | null {
 /** The response's body, reporting the share received as it arrives when the size is known. */
 async function readFile(response: Response, type: string, onProgress: (percent: number) => void): Promise<Blob> {
   const size = Number(response.headers.get('Content-Length'));
-  const reader = response.body?.getReader();
-  if (!reader || !(size > 0)) return response.blob();
+  // a streamed file (the CSV export) has no size: nothing to count against, read it whole
+  // (before taking a reader, which would lock the body)
+  if (!(size > 0) || !response.body) return response.blob();
+  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
