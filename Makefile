@@ -12,7 +12,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .PHONY: help run test install install-dev build serve lint typecheck drift test-python \
         test-sqlite test-postgres test-frontend test-e2e e2e-browser schema migrations lock clean \
-        bench
+        bench bench-http
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -54,11 +54,15 @@ build: node_modules/.package-lock.json ## build the web app into frontend/dist
 serve: ## serve without reinstalling
 	$(BIN)/partner-portal serve --host $(HOST) --port $(PORT)
 
-bench: install-dev ## print how fast sign-in, the account lists, buying, the commerce lists, the customers export and a month's close answer
+bench: install-dev ## the in-process benches, then the real server at scale over HTTP (bench/results.json)
 	$(BIN)/python -m tests.bench.identity
 	$(BIN)/python -m tests.bench.commerce
 	$(BIN)/python -m tests.bench.customers
 	$(BIN)/python -m tests.bench.billing
+	$(BIN)/python -m tests.bench.http $(BENCH_ARGS)
+
+bench-http: install-dev ## the HTTP bench alone: SQLite, and PostgreSQL when PARTNER_PORTAL_BENCH_DATABASE_URL is set
+	$(BIN)/python -m tests.bench.http $(BENCH_ARGS)
 
 # --- checks --------------------------------------------------------------------------------
 lint: install-dev ## ruff (lint and format) and eslint
