@@ -1,10 +1,11 @@
 """The vendor's catalog administration: list prices, add-on prices and the M&S policy.
 
-A change applies from the next request on: the catalog is read whole per request
-(``services.load_catalog``), so there is nothing to invalidate, and orders already placed keep
-the prices they were placed at. Correctness under concurrency rests on the unique constraints
-(one price per edition and tier, per add-on and tier, one ``default`` policy); the row locks
-taken on the way are a PostgreSQL extra.
+A change applies from the next request on, in every process: the write changes the catalog
+version in its own transaction (database triggers, ``versioning``) and ``services.load_catalog``
+reloads its snapshot when the version differs, so there is nothing to invalidate; orders
+already placed keep the prices they were placed at. Correctness under concurrency rests on the
+unique constraints (one price per edition and tier, per add-on and tier, one ``default`` policy);
+the row locks taken on the way are a PostgreSQL extra.
 """
 
 from __future__ import annotations

@@ -170,3 +170,20 @@ class MaintenancePolicy(Model):
                 name="catalog_maintenance_fee_range",
             ),
         )
+
+
+class CatalogVersion(Model):
+    """One row whose ``version`` changes with every write to a catalog table.
+
+    Database triggers (``backend.catalog.versioning``) set a new random ``version`` in the same
+    transaction as any insert, update or delete of the catalog's tables, whoever writes: the
+    services, the seed, a test or an operator's SQL. A process keeps its last catalog snapshot
+    with the version it was read at and reloads it only when the version differs.
+    """
+
+    id = fields.IntField(primary_key=True)
+    version = fields.CharField(max_length=32)
+
+    class Meta:
+        table = "catalog_version"
+        constraints = (CheckConstraint(check="id = 1", name="catalog_version_singleton"),)

@@ -2,7 +2,9 @@
 
 The catalog is small (tens of rows) and read on almost every request, so it is loaded whole and
 resolved from memory: its SQL cost does not depend on how many products, editions, tiers or add-ons
-exist. Prices are integer cents throughout.
+exist. The process keeps its last snapshot with the catalog version it was read at
+(``versioning``): a read costs one statement while the version is unchanged, and a change made by
+any process is seen by the next read everywhere. Prices are integer cents throughout.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from backend.catalog.models import (
     Product,
     Tier,
 )
+from backend.catalog.versioning import read_version
 from backend.money import Amount, basis_points_to_percent
 
 
@@ -124,8 +127,29 @@ class Catalog:
         return self.by_code.get(code)
 
 
+_snapshot: tuple[str, Catalog] | None = None
+"""The last snapshot loaded by this process and the version it was read at."""
+
+
 async def load_catalog() -> Catalog:
-    """The whole catalog in seven queries, whatever its size."""
+    """The current catalog: one query if the version is the one of the kept snapshot, else nine.
+
+    The version is read before the rows: a change committed in between is then kept under the
+    older version, and the next read loads again, never the reverse.
+    """
+    global _snapshot  # noqa: PLW0603 -- the one per-process cache, replaced whole
+    version = await read_version()
+    kept = _snapshot
+    if kept is not None and version is not None and kept[0] == version:
+        return kept[1]
+    catalog = await _load_whole()
+    if version is not None:
+        _snapshot = (version, catalog)
+    return catalog
+
+
+async def _load_whole() -> Catalog:
+    """The whole catalog in eight queries, whatever its size."""
     products = await Product.all().values("id", "code", "name", "unit", "description")
     editions = await Edition.all().values("id", "product_id", "code", "name", "description", "rank")
     tiers = await Tier.all().values("id", "product_id", "code", "name", "seats", "rank")
