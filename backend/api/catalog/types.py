@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol, Self
 
@@ -153,6 +154,41 @@ class Product(CatalogNode):
         )
 
 
+@dataclass(frozen=True)
+class CatalogObjects:
+    """The API objects of one catalog snapshot, by id: built once and shared by every row (and
+    every request) that shows them, instead of a product rebuilt with its add-ons per row."""
+
+    products: dict[int, Product]
+    editions: dict[int, Edition]
+    tiers: dict[int, Tier]
+    addons: dict[int, Addon]
+
+    @classmethod
+    def build(cls, snapshot: catalog.Catalog) -> CatalogObjects:
+        return cls(
+            products={i: Product.from_domain(p) for i, p in snapshot.by_id["product"].items()},
+            editions={i: Edition.from_domain(e) for i, e in snapshot.by_id["edition"].items()},
+            tiers={i: Tier.from_domain(t) for i, t in snapshot.by_id["tier"].items()},
+            addons={i: Addon.from_domain(a) for i, a in snapshot.by_id["addon"].items()},
+        )
+
+
+_objects: tuple[catalog.Catalog, CatalogObjects] | None = None
+"""The objects of the last snapshot asked for: a snapshot never changes, its identity keys them."""
+
+
+def objects_of(snapshot: catalog.Catalog) -> CatalogObjects:
+    """The API objects of ``snapshot``, built on its first use."""
+    global _objects  # noqa: PLW0603 -- one per-process memo, replaced whole
+    kept = _objects
+    if kept is not None and kept[0] is snapshot:
+        return kept[1]
+    built = CatalogObjects.build(snapshot)
+    _objects = (snapshot, built)
+    return built
+
+
 class CatalogChoice(Protocol):
     """A row that points at a product, an edition and a tier (an order line, a license)."""
 
@@ -164,19 +200,19 @@ class CatalogChoice(Protocol):
 async def product_of(root: CatalogChoice, info: strawberry.Info) -> Product:
     """Resolver of a row's ``product``, from the request's catalog snapshot."""
     snapshot = await info.context.loaders.catalog.load()
-    return Product.from_domain(snapshot.by_id["product"][root.product_id])
+    return objects_of(snapshot).products[root.product_id]
 
 
 async def edition_of(root: CatalogChoice, info: strawberry.Info) -> Edition:
     """Resolver of a row's ``edition``."""
     snapshot = await info.context.loaders.catalog.load()
-    return Edition.from_domain(snapshot.by_id["edition"][root.edition_id])
+    return objects_of(snapshot).editions[root.edition_id]
 
 
 async def tier_of(root: CatalogChoice, info: strawberry.Info) -> Tier:
     """Resolver of a row's ``tier``."""
     snapshot = await info.context.loaders.catalog.load()
-    return Tier.from_domain(snapshot.by_id["tier"][root.tier_id])
+    return objects_of(snapshot).tiers[root.tier_id]
 
 
 @strawberry.type(description="The terms of Maintenance & Support (M&S) for every license.")

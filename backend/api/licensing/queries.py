@@ -11,7 +11,7 @@ from tortoise.expressions import Q
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus
 from backend.api.ids import id_filter
-from backend.api.licensing.types import License
+from backend.api.licensing.types import License, prefetch
 from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.catalog.models import Product
@@ -106,7 +106,7 @@ class LicensingQuery:
                 if prefix is not None:
                     matches |= Q(key__startswith=prefix)
                 queryset = queryset.filter(matches)
-        return await paginate(
+        page = await paginate(
             queryset,
             first=first,
             after=after,
@@ -115,6 +115,7 @@ class LicensingQuery:
             to_node=License.from_row,
             order=ordering(order_by, ("-created_at", "-id")),
         )
+        return await prefetch(info, page)
 
     @strawberry.field(
         description="One license by its key (any case, with or without dashes); null if the "

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from graphql.pyutils import AwaitableOrValue
 from strawberry import relay
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from backend import clock
 from backend.api.accounts.types import Reseller
-from backend.api.catalog.types import Addon, Edition, Product, Tier, edition_of, product_of, tier_of
+from backend.api.catalog.types import (
+    Addon,
+    CatalogObjects,
+    Edition,
+    Product,
+    Tier,
+    edition_of,
+    objects_of,
+    product_of,
+    tier_of,
+)
 from backend.api.commerce.modifications import (
     MaintenanceOffer,
     UpgradeQuote,
@@ -20,6 +35,7 @@ from backend.api.commerce.modifications import (
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus, MaintenanceStatus, Permission
 from backend.api.model_node import ModelNode
+from backend.catalog.services import CatalogProduct
 from backend.licensing import models
 from backend.licensing.maintenance import maintenance_status
 
@@ -29,6 +45,43 @@ if TYPE_CHECKING:
     from backend.api.licensing.installations import Installation
 
 InstallationType = Annotated["Installation", strawberry.lazy("backend.api.licensing.installations")]
+OrderType = Annotated["Order", strawberry.lazy("backend.api.commerce.types")]
+
+
+@dataclass(frozen=True)
+class LicensePage:
+    """What a page of licenses shows beyond its rows, loaded once for the whole page (a fixed
+    number of queries through the request's DataLoaders), so each row's fields resolve as plain
+    lookups instead of one coroutine per row and field. ``None``: not asked, not loaded."""
+
+    catalog: CatalogObjects | None
+    now: datetime
+    grace_days: int
+    addons: dict[int, list[Addon]] | None
+    orders: dict[int, Order | None] | None
+    resellers: dict[int, Reseller | None] | None
+
+
+# A License's fields return their value when the row came with its page (``prefetch``), else the
+# awaitable that loads it: graphql-core takes both, and a plain value costs no coroutine.
+
+
+def _product(root: License, info: Info) -> AwaitableOrValue[Product]:
+    if root.page is not None and root.page.catalog is not None:
+        return root.page.catalog.products[root.product_id]
+    return product_of(root, info)
+
+
+def _edition(root: License, info: Info) -> AwaitableOrValue[Edition]:
+    if root.page is not None and root.page.catalog is not None:
+        return root.page.catalog.editions[root.edition_id]
+    return edition_of(root, info)
+
+
+def _tier(root: License, info: Info) -> AwaitableOrValue[Tier]:
+    if root.page is not None and root.page.catalog is not None:
+        return root.page.catalog.tiers[root.tier_id]
+    return tier_of(root, info)
 
 
 @strawberry.type(description="A perpetual license of a product, with M&S and add-ons.")
@@ -53,21 +106,43 @@ class License(ModelNode):
     tier_id: strawberry.Private[int]
     order_id: strawberry.Private[int]
     customer_id: strawberry.Private[int | None]
+    page: strawberry.Private[LicensePage | None] = None
+    """Set on the rows of a list (``prefetch``); None: each field loads through the loaders."""
 
-    product: Product = strawberry.field(resolver=product_of, description="The product.")
-    edition: Edition = strawberry.field(resolver=edition_of, description="The edition.")
-    tier: Tier = strawberry.field(resolver=tier_of, description="The seat tier.")
+    product: AwaitableOrValue[Product] = strawberry.field(
+        resolver=_product, description="The product.", graphql_type=Product
+    )
+    edition: AwaitableOrValue[Edition] = strawberry.field(
+        resolver=_edition, description="The edition.", graphql_type=Edition
+    )
+    tier: AwaitableOrValue[Tier] = strawberry.field(
+        resolver=_tier, description="The seat tier.", graphql_type=Tier
+    )
 
-    @strawberry.field(description="The add-ons, in catalog order.")
-    async def addons(self, info: Info) -> list[Addon]:
+    @strawberry.field(description="The add-ons, in catalog order.", graphql_type=list[Addon])
+    def addons(self, info: Info) -> AwaitableOrValue[list[Addon]]:
+        if self.page is not None and self.page.addons is not None:
+            return self.page.addons.get(self.id, [])
+        return self._load_addons(info)
+
+    async def _load_addons(self, info: Info) -> list[Addon]:
         snapshot = await info.context.loaders.catalog.load()
         rows = await info.context.loaders.addons_by_license.load(self.id)
-        ids = {row.addon_id for row in rows}
-        product = snapshot.by_id["product"][self.product_id]
-        return [Addon.from_domain(a) for a in product.addons if a.id in ids]
+        return _addons_of(objects_of(snapshot), snapshot.by_id["product"][self.product_id], rows)
 
-    @strawberry.field(description="Whether M&S is active, expired (renewable) or lapsed.")
-    async def maintenance_status(self, info: Info) -> MaintenanceStatus:
+    @strawberry.field(
+        description="Whether M&S is active, expired (renewable) or lapsed.",
+        graphql_type=MaintenanceStatus,
+    )
+    def maintenance_status(self, info: Info) -> AwaitableOrValue[MaintenanceStatus]:
+        page = self.page
+        if page is not None and page.catalog is not None:
+            return maintenance_status(
+                self.maintenance_expires_at, now=page.now, grace_days=page.grace_days
+            )
+        return self._load_maintenance_status(info)
+
+    async def _load_maintenance_status(self, info: Info) -> MaintenanceStatus:
         snapshot = await info.context.loaders.catalog.load()
         return maintenance_status(
             self.maintenance_expires_at,
@@ -87,14 +162,19 @@ class License(ModelNode):
         "for callers who cannot buy.",
     )
 
-    @strawberry.field(description="The order that issued the license.")
-    async def order(
-        self, info: Info
-    ) -> Annotated[Order, strawberry.lazy("backend.api.commerce.types")] | None:
-        from backend.api.commerce.types import Order
-
+    @strawberry.field(
+        description="The order that issued the license.", graphql_type=OrderType | None
+    )
+    def order(self, info: Info) -> AwaitableOrValue[Order | None]:
         if not info.context.actor.can(Permission.ORDERS_READ):
             return None
+        if self.page is not None and self.page.orders is not None:
+            return self.page.orders.get(self.order_id)
+        return self._load_order(info)
+
+    async def _load_order(self, info: Info) -> Order | None:
+        from backend.api.commerce.types import Order
+
         row = await info.context.loaders.order_by_id.load(self.order_id)
         return Order.from_row(row) if row is not None else None
 
@@ -108,11 +188,17 @@ class License(ModelNode):
 
     @strawberry.field(
         description="The reseller account it belongs to; null for a customer, who sees "
-        "`soldBy` instead."
+        "`soldBy` instead.",
+        graphql_type=Reseller | None,
     )
-    async def reseller(self, info: Info) -> Reseller | None:
+    def reseller(self, info: Info) -> AwaitableOrValue[Reseller | None]:
         if info.context.actor.is_customer:
             return None
+        if self.page is not None and self.page.resellers is not None:
+            return self.page.resellers.get(self.reseller_id)
+        return self._load_reseller(info)
+
+    async def _load_reseller(self, info: Info) -> Reseller | None:
         row = await info.context.loaders.reseller_by_id.load(self.reseller_id)
         return Reseller.from_row(row) if row is not None else None
 
@@ -164,3 +250,81 @@ class License(ModelNode):
             order_id=row.order_id,
             customer_id=row.customer_id,
         )
+
+
+def _addons_of(
+    objects: CatalogObjects, product: CatalogProduct, rows: Iterable[models.LicenseAddon]
+) -> list[Addon]:
+    """A license's add-ons (its ``LicenseAddon`` rows), in its product's catalog order."""
+    ids = {row.addon_id for row in rows}
+    return [objects.addons[a.id] for a in product.addons if a.id in ids]
+
+
+def _node_fields(selections: Iterable[Selection], path: tuple[str, ...]) -> set[str]:
+    """The names of the fields asked at ``path`` below ``selections``, through fragments."""
+    found: set[str] = set()
+    for selection in selections:
+        if isinstance(selection, FragmentSpread | InlineFragment):
+            found |= _node_fields(selection.selections, path)
+        elif isinstance(selection, SelectedField):
+            if not path:
+                found.add(selection.name)
+            elif selection.name == path[0]:
+                found |= _node_fields(selection.selections, path[1:])
+    return found
+
+
+async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.Connection[License]:
+    """Loads what the page's query asks of its licenses for all of them at once (the catalog,
+    add-ons, orders, resellers: one batched query each through the request's DataLoaders) and
+    hands it to every row, whose fields then resolve without a coroutine each."""
+    from backend.api.commerce.types import Order
+
+    nodes = [edge.node for edge in connection.edges]
+    asked = _node_fields(info.selected_fields, (info.field_name, "edges", "node"))
+    if not nodes or not asked:
+        return connection
+    context = info.context
+    loaders = context.loaders
+    wants_catalog = bool(asked & {"product", "edition", "tier", "addons", "maintenanceStatus"})
+    wants_orders = "order" in asked and context.actor.can(Permission.ORDERS_READ)
+    wants_resellers = "reseller" in asked and not context.actor.is_customer
+    snapshot, addon_rows, order_rows, reseller_rows = await asyncio.gather(
+        loaders.catalog.load() if wants_catalog else _none(),
+        loaders.addons_by_license.load_many([n.id for n in nodes])
+        if "addons" in asked
+        else _none(),
+        loaders.order_by_id.load_many(sorted({n.order_id for n in nodes}))
+        if wants_orders
+        else _none(),
+        loaders.reseller_by_id.load_many(sorted({n.reseller_id for n in nodes}))
+        if wants_resellers
+        else _none(),
+    )
+    objects = objects_of(snapshot) if snapshot is not None else None
+    addons = None
+    if snapshot is not None and objects is not None and addon_rows is not None:
+        products = snapshot.by_id["product"]
+        addons = {
+            node.id: _addons_of(objects, products[node.product_id], rows)
+            for node, rows in zip(nodes, addon_rows, strict=True)
+        }
+    page = LicensePage(
+        catalog=objects,
+        now=clock.now(),
+        grace_days=snapshot.maintenance.grace_days if snapshot is not None else 0,
+        addons=addons,
+        orders=None
+        if order_rows is None
+        else {row.id: Order.from_row(row) for row in order_rows if row is not None},
+        resellers=None
+        if reseller_rows is None
+        else {row.id: Reseller.from_row(row) for row in reseller_rows if row is not None},
+    )
+    for node in nodes:
+        node.page = page
+    return connection
+
+
+async def _none() -> None:
+    return None

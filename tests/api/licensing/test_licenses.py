@@ -226,3 +226,31 @@ async def test_licenses_are_paginated_with_cursors(
     # then every license comes once, newest first
     assert [len(page) for page in pages] == [2, 2, 1]
     assert [key for page in pages for key in page] == newest_first(licenses.mail + licenses.stats)
+
+
+ROW = """
+fragment Row on License {
+  key product { code name } edition { code } tier { code } addons { code name }
+  maintenanceStatus order { number billing { name } } reseller { name }
+}
+query ($key: String!) {
+  licenses(first: 10) { edges { node { ...Row } } }
+  license(key: $key) { ...Row }
+}
+"""
+
+
+async def test_a_page_row_answers_what_the_license_alone_answers(
+    purchaser: httpx.AsyncClient, licenses: Licenses
+) -> None:
+    """Given a page, whose rows come with what the page asks (``prefetch``, through a fragment),
+    and one license, whose fields load through the DataLoaders; then both answer the same."""
+    body: Any = await graphql(purchaser, ROW, {"key": licenses.mail[0]})
+
+    assert "errors" not in body, body
+    rows = {edge["node"]["key"]: edge["node"] for edge in body["data"]["licenses"]["edges"]}
+    alone = body["data"]["license"]
+    assert rows[licenses.mail[0]] == alone
+    assert alone["addons"] == [{"code": "activesync", "name": "Exchange ActiveSync"}]
+    assert alone["order"]["number"] and alone["order"]["billing"]["name"]
+    assert alone["reseller"]["name"]
