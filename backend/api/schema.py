@@ -23,6 +23,7 @@ from backend.api.commerce.mutations import CommerceMutation
 from backend.api.commerce.queries import CommerceQuery
 from backend.api.dashboard.queries import DashboardQuery
 from backend.api.errors import UserError
+from backend.api.execution import LeanExecutionContext
 from backend.api.extensions import schema_extensions
 from backend.api.identity.mutations import IdentityMutation
 from backend.api.identity.queries import IdentityQuery
@@ -93,6 +94,7 @@ schema = Schema(
     mutation=Mutation,
     types=[UserError],
     extensions=schema_extensions(),
+    execution_context_class=LeanExecutionContext,
     config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}),
 )
 

@@ -40,9 +40,12 @@ class User(Model):
     class Meta:
         table = "identity_user"
         ordering = ["email", "id"]
-        # The customers list sorts customers by email (its unique index), name or creation; the
-        # account's scope is a probe of licensing's (reseller_id, customer_id) per customer.
+        # The customers list sorts customers by email, name or creation, each with the role first
+        # (with the email's unique index alone SQLite scanned every customer by role and sorted
+        # them); the account's scope is a probe of licensing's (reseller_id, customer_id) per
+        # customer.
         indexes = (
+            Index(fields=["role", "email", "id"]),
             Index(fields=["role", "name", "id"]),
             Index(fields=["role", "created_at", "id"]),
         )

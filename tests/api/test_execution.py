@@ -1,0 +1,218 @@
+"""``LeanExecutionContext`` answers exactly what graphql-core's regular execution answers.
+
+Each query runs on a small schema twice, once with strawberry's own execution context and once
+with the lean one: data and errors (messages, paths, locations) must be equal. The cases are the
+short paths' edges: leaves of every kind, nulls where they may and may not be, values a type
+refuses, resolvers that raise, awaitables, field extensions and schema middleware.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.extensions import FieldExtension, SchemaExtension
+from strawberry.permission import BasePermission
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from backend.api.execution import LeanExecutionContext, PlainAttribute, PlainResolver, _plan
+from backend.api.schema import schema as product_schema
+
+CALLS: list[str] = []
+
+
+@strawberry.enum
+class Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Never(BasePermission):
+    message = "not for you"
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        CALLS.append("permission")
+        return False
+
+
+class Upper(FieldExtension):
+    def resolve(self, next_: Any, source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
+        CALLS.append("extension")
+        return str(next_(source, info, **kwargs)).upper()
+
+
+@strawberry.type
+class Leaf:
+    code: str
+
+
+@strawberry.type
+class Row:
+    name: str
+    count: int
+    ratio: float
+    flag: bool
+    colour: Colour
+    when: datetime
+    maybe: str | None
+    broken: str  # holds None: the regular path reports it
+    huge: int  # beyond GraphQL's Int: refused
+    leaf: Leaf
+    leaves: list[Leaf]
+
+    @strawberry.field
+    def doubled(self) -> int:
+        return self.count * 2
+
+    @strawberry.field
+    def with_info(self, info: strawberry.Info) -> str:
+        return f"{info.field_name}:{info.path.key}:{self.name}"
+
+    @strawberry.field
+    def raises(self) -> str:
+        raise ValueError(f"no value for {self.name}")
+
+    @strawberry.field
+    def raises_nullable(self) -> str | None:
+        raise ValueError("nullable refusal")
+
+    @strawberry.field
+    def later(self) -> int:
+        async def value() -> int:
+            await asyncio.sleep(0)
+            return self.count + 1
+
+        return value()  # type: ignore[return-value]
+
+    @strawberry.field
+    async def awaited(self) -> str:
+        return self.name.lower()
+
+    @strawberry.field
+    def child(self) -> Leaf:
+        return Leaf(code=f"c-{self.name}")
+
+    @strawberry.field
+    def argued(self, suffix: str = "!") -> str:
+        return self.name + suffix
+
+    @strawberry.field(permission_classes=[Never])
+    def guarded(self) -> str | None:
+        return "secret"
+
+    @strawberry.field(extensions=[Upper()])
+    def shouted(self) -> str:
+        return self.name
+
+
+def _rows() -> list[Row]:
+    return [
+        Row(
+            name=f"Row{i}",
+            count=i,
+            ratio=i / 2,
+            flag=i % 2 == 0,
+            colour=Colour.RED if i % 2 else Colour.BLUE,
+            when=datetime(2026, 1, 1 + i, tzinfo=UTC),
+            maybe=None if i % 2 else "here",
+            broken=None,  # type: ignore[arg-type]
+            huge=2**40 if i == 1 else i,
+            leaf=Leaf(code=f"l{i}"),
+            leaves=[Leaf(code=f"a{i}"), Leaf(code=f"b{i}")],
+        )
+        for i in range(3)
+    ]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def rows(self) -> list[Row]:
+        return _rows()
+
+    @strawberry.field
+    def row(self) -> Row:
+        return _rows()[0]
+
+
+class Trace(SchemaExtension):
+    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        CALLS.append(f"middleware:{info.field_name}")
+        return _next(root, info, *args, **kwargs)
+
+
+def _schema(lean: bool, *extensions: type[SchemaExtension]) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        extensions=list(extensions),
+        execution_context_class=LeanExecutionContext
+        if lean
+        else StrawberryGraphQLCoreExecutionContext,
+    )
+
+
+QUERIES = {
+    "leaves": "{ rows { name count ratio flag colour when maybe leaf { code } leaves { code } } }",
+    "aliases and fragments": """{ rows { a: name b: name ...F ... on Row { count } } }
+        fragment F on Row { colour doubled }""",
+    "resolvers": "{ rows { doubled withInfo later awaited child { code } argued(suffix: \"?\") } }",
+    "a non-null field holding null": "{ rows { name broken } }",
+    "a value the type refuses": "{ rows { name huge } }",
+    "a resolver that raises, non-null": "{ rows { name raises } }",
+    "a resolver that raises, nullable": "{ rows { name raisesNullable } }",
+    "a field with a permission": "{ rows { name guarded } }",
+    "a field with an extension": "{ row { shouted } }",
+    "skip and include": "{ rows { name @skip(if: true) count @include(if: true) } }",
+    "typename": "{ rows { __typename name } }",
+}
+
+
+def _result(result: Any) -> dict[str, Any]:
+    return {
+        "data": result.data,
+        "errors": [(e.message, e.path, e.locations) for e in result.errors or []],
+    }
+
+
+@pytest.mark.parametrize("query", QUERIES.values(), ids=QUERIES.keys())
+async def test_the_lean_execution_answers_as_the_regular_one(query: str) -> None:
+    regular = await _schema(False).execute(query)
+    CALLS.clear()
+    lean = await _schema(True).execute(query)
+    assert _result(lean) == _result(regular)
+
+
+async def test_field_permissions_and_extensions_still_run() -> None:
+    CALLS.clear()
+    result = await _schema(True).execute("{ row { guarded shouted } }")
+    assert "permission" in CALLS and "extension" in CALLS
+    assert result.data is None or result.data["row"] is None or result.data["row"]["shouted"] == (
+        "ROW0"
+    )
+    assert [e.message for e in result.errors or []] == ["not for you"]
+
+
+async def test_a_schema_middleware_sees_every_field() -> None:
+    CALLS.clear()
+    result = await _schema(True, Trace).execute("{ row { name count doubled } }")
+    assert result.errors is None
+    assert {"middleware:name", "middleware:count", "middleware:doubled"} <= set(CALLS)
+
+
+def test_the_product_schema_takes_short_paths_only_where_nothing_guards_the_field() -> None:
+    """The licenses page's row fields are short; a field with ``access`` never is."""
+    graphql_schema = product_schema._schema
+    license_type = graphql_schema.get_type("License")
+    query_type = graphql_schema.get_type("Query")
+    assert license_type is not None and query_type is not None
+    fields = license_type.fields  # type: ignore[union-attr]
+    assert isinstance(_plan(fields["key"]), PlainAttribute)
+    assert isinstance(_plan(fields["maintenanceExpiresAt"]), PlainAttribute)
+    for name in ("product", "addons", "order", "reseller", "maintenanceStatus", "id"):
+        assert isinstance(_plan(fields[name]), PlainResolver), name
+    assert _plan(query_type.fields["licenses"]) is None  # type: ignore[union-attr]
+    assert _plan(query_type.fields["viewer"]) is None  # type: ignore[union-attr]
