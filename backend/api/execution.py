@@ -1,44 +1,50 @@
 """A leaner execution of the fields whose value is already at hand (issue 8).
 
 graphql-core executes every field of every row the same way: a ``Path``, a ``GraphQLResolveInfo``,
-the resolver, an awaitable check, then the completion, which unwraps the non-null type and
-coerces the leaf. Strawberry adds, for every field with a resolver, an ``Info``, the argument
-conversion and the field-extension chain, even when the field has no argument and no extension.
-A page of 50 licenses runs about 1,200 fields, so this per-field cost, not the SQL, was most of
-the licenses page's time (docs/performance.md).
+the resolver, an awaitable check, then the completion, which unwraps the non-null type, checks
+for a list, a leaf, an abstract type, an object, and recurses. Strawberry adds, for every field
+with a resolver, an ``Info``, the argument conversion and the field-extension chain, even when
+the field has no argument and no extension. A page of 50 licenses runs about 1,200 fields, so
+this per-field cost, not the SQL, was most of the licenses page's time (docs/performance.md).
 
 ``LeanExecutionContext`` keeps graphql-core's execution and shortens two kinds of field, chosen
 once per field definition from what strawberry declared:
 
-- a **plain attribute** (strawberry's basic field: no resolver, no extension) of a leaf type
-  (scalar or enum) asked without arguments: the attribute is read and coerced in place, without
-  a path, an info or the completion's recursion;
+- a **plain attribute** (strawberry's basic field: no resolver, no extension) asked without
+  arguments: the attribute is read and completed in place;
 - a **plain resolver**: a resolver without arguments and without field extensions (so without
-  permission classes either): called directly with the root and the ``Info`` it asks for,
-  skipping strawberry's argument conversion and extension chain; the result is completed by
-  graphql-core as before.
+  permission classes either): called directly with the root and an ``Info`` whose
+  graphql-core part (path, field nodes, ...) is built only if the resolver reads it, skipping
+  strawberry's argument conversion and extension chain.
 
-Anything else, and anything unusual on the short path (a null for a non-null field, a value the
-type refuses, an exception), goes through the regular execution, which raises or nulls with the
-usual located error. Fields with an extension (``access`` and the like) never take a short path,
-and neither does anything when a schema extension wraps resolvers (a middleware).
+Their values are completed in place when their type is a scalar, an enum, an object type or a
+list of those: a leaf is coerced, an object's fields are executed (these same short paths), a
+list's items likewise one by one. Anything else, and anything unusual on the way (a null where
+the type forbids it, a value the type refuses, an awaitable, a generator, a ``@defer``), goes
+through graphql-core's regular completion, which raises or nulls with the usual located error.
+Fields with an extension (``access`` and the like) never take a short path, and nothing does
+when a schema extension wraps resolvers (a middleware).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel
+from strawberry import relay
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
@@ -48,26 +54,65 @@ _BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 
 
 @dataclass(frozen=True, slots=True)
+class Shape:
+    """What a value must be completed as: a leaf (``coerce``), an object (``object_type``) or a
+    list of either (``item``)."""
+
+    graphql_type: GraphQLOutputType
+    non_null: bool
+    coerce: Callable[[Any], Any] | None = None
+    object_type: GraphQLObjectType | None = None
+    item: Shape | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PlainAttribute:
-    """A basic field of a leaf type: read the attribute, coerce it."""
+    """A basic field: read the attribute (``direct``: with ``getattr``), complete it as
+    ``shape``."""
 
     read: Callable[[Any], Any]
-    coerce: Callable[[Any], Any]
-    non_null: bool
+    shape: Shape
+    name: str
+    direct: bool
 
 
 @dataclass(frozen=True, slots=True)
 class PlainResolver:
-    """A resolver without arguments or extensions: how to call it."""
+    """A resolver without arguments or extensions: how to call it, how to complete its value
+    (``shape`` None: always the regular way), and its shortcut (``at_hand``) if it has one."""
 
     field: StrawberryField
     call: Callable[..., Any]
     pass_self: bool
     root_names: tuple[str, ...]
     info_name: str | None
+    shape: Shape | None
+    at_hand: Callable[[Any], Any] | None
+
+
+NOT_AT_HAND = object()
+"""What a resolver's shortcut answers when the value is not at hand: the resolver then runs."""
+
+ResolverT = TypeVar("ResolverT", bound=Callable[..., Any])
+
+
+def at_hand(read: Callable[[Any], Any]) -> Callable[[ResolverT], ResolverT]:
+    """Gives a resolver a shortcut: ``read(root)`` answers from the root alone (e.g. from data
+    prefetched for a page of rows) or ``NOT_AT_HAND``, without an ``Info`` being built. The
+    shortcut must answer exactly what the resolver would; only the execution takes it (a plain
+    resolver without arguments or extensions)."""
+
+    def mark(resolver: ResolverT) -> ResolverT:
+        resolver.__at_hand__ = read  # type: ignore[attr-defined]
+        return resolver
+
+    return mark
 
 
 Plan = PlainAttribute | PlainResolver | None
+Step = tuple[str, FieldDetailsList, Any, Plan, tuple[str, Callable[[Any], Any], bool] | None]
+"""A field of a selection: response name, field details, definition, plan, and for a plain
+attribute of a leaf type read with ``getattr``: (attribute, coerce, non-null)."""
 _plans: dict[int, tuple[GraphQLField, Plan]] = {}
 
 
@@ -86,19 +131,16 @@ def _decide(field_def: GraphQLField) -> Plan:
     if not isinstance(field, StrawberryField) or field.extensions or field_def.args:
         return None
     resolver = field.base_resolver
+    shape = _shape(field_def.type)
     if resolver is None:
-        if not getattr(field_def.resolve, "_is_default", False):
-            return None
-        return_type = field_def.type
-        non_null = isinstance(return_type, GraphQLNonNull)
-        leaf = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
-        if not isinstance(leaf, GraphQLScalarType | GraphQLEnumType):
+        if shape is None or not getattr(field_def.resolve, "_is_default", False):
             return None
         name, default = field.python_name, field.default_resolver
         return PlainAttribute(
             read=lambda source: default(source, name),
-            coerce=_coercer(leaf),
-            non_null=non_null,
+            shape=shape,
+            name=name,
+            direct=default is getattr,
         )
     if resolver.arguments or not callable(resolver.wrapped_func):
         return None
@@ -110,36 +152,109 @@ def _decide(field_def: GraphQLField) -> Plan:
             p.name for p in (resolver.parent_parameter, resolver.root_parameter) if p is not None
         ),
         info_name=resolver.info_parameter.name if resolver.info_parameter else None,
+        shape=shape,
+        at_hand=getattr(resolver.wrapped_func, "__at_hand__", None)
+        or _relay_id_at_hand(resolver.wrapped_func),
     )
 
 
-def _coercer(leaf: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], Any]:
-    coerce = leaf.coerce_output_value
-    assert coerce is not None  # graphql-core gives every scalar and enum one
-    return coerce
+def _relay_id_at_hand(resolver: Any) -> Callable[[Any], Any] | None:
+    """The shortcut of relay's ``id`` on a type that keeps relay's own id rules (the id
+    attribute, the type's own name): the same ``GlobalID`` without the resolver's path lookup."""
+    function = getattr(resolver, "__func__", None)
+    origin = getattr(resolver, "__self__", None)
+    if (
+        function is None
+        or not isinstance(origin, type)
+        or not issubclass(origin, relay.Node)
+        or function.__qualname__ != "Node._id"
+        or function.__module__ != relay.Node.__module__
+        or origin.resolve_id.__func__ is not relay.Node.resolve_id.__func__  # type: ignore[attr-defined]
+        or origin.resolve_typename.__func__ is not relay.Node.resolve_typename.__func__  # type: ignore[attr-defined]
+    ):
+        return None
+    type_name = origin.__strawberry_definition__.name  # type: ignore[attr-defined]
+    id_attr = origin.resolve_id_attr()
+
+    def read(root: Any) -> Any:
+        if type(root) is not origin:
+            return NOT_AT_HAND
+        return relay.GlobalID(type_name=type_name, node_id=str(getattr(root, id_attr)))
+
+    return read
+
+
+def _shape(graphql_type: GraphQLOutputType, *, in_list: bool = False) -> Shape | None:
+    non_null = isinstance(graphql_type, GraphQLNonNull)
+    inner = graphql_type.of_type if isinstance(graphql_type, GraphQLNonNull) else graphql_type
+    if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
+        coerce = inner.coerce_output_value
+        assert coerce is not None  # graphql-core gives every scalar and enum one
+        return Shape(graphql_type, non_null, coerce=coerce)
+    if isinstance(inner, GraphQLObjectType):
+        return Shape(graphql_type, non_null, object_type=inner)
+    if isinstance(inner, GraphQLList) and not in_list:
+        item = _shape(inner.of_type, in_list=True)
+        return Shape(graphql_type, non_null, item=item) if item is not None else None
+    return None  # interfaces, unions, lists of lists: the regular completion
 
 
 _REGULAR = object()
-"""What ``_read`` answers when the value needs the regular path."""
+"""A short path's answer when the value needs graphql-core's regular completion."""
 
 
-def _read(plan: PlainAttribute, source: Any) -> Any:
-    """The attribute's coerced value, or ``_REGULAR`` for a null where it may not be, a value
-    the type refuses or an exception: the regular path reports those with their location."""
-    try:
-        value = plan.read(source)
-        if value is None:
-            return _REGULAR if plan.non_null else None
-        coerced = plan.coerce(value)
-    except Exception:
-        return _REGULAR
-    return _REGULAR if coerced is None or coerced is Undefined else coerced
+class _LazyResolveInfo:
+    """Stands for a field's ``GraphQLResolveInfo``: ``context`` at once, anything else (path,
+    field nodes, ...) from the real one, built on first use."""
+
+    __slots__ = ("_details", "_executor", "_field_def", "_name", "_parent", "_path", "_real")
+
+    def __init__(  # noqa: PLR0917 - built for every such field: positional for speed
+        self,
+        executor: LeanExecutionContext,
+        field_def: GraphQLField,
+        details: FieldDetailsList,
+        parent_type: GraphQLObjectType,
+        parent_path: Path | None,
+        name: str,
+    ) -> None:
+        self._executor = executor
+        self._field_def = field_def
+        self._details = details
+        self._parent = parent_type
+        self._path = parent_path
+        self._name = name
+        self._real: GraphQLResolveInfo[Any] | None = None
+
+    @property
+    def context(self) -> Any:
+        return self._executor.context_value
+
+    @property
+    def path(self) -> Path:
+        """The field's path (relay's ``id`` reads its type name) without the rest."""
+        if self._real is not None:
+            return self._real.path
+        return Path(self._path, self._name, self._parent.name)
+
+    def real(self) -> GraphQLResolveInfo[Any]:
+        if self._real is None:
+            self._real = self._executor.build_resolve_info(
+                self._field_def,
+                [d.node for d in self._details],
+                self._parent,
+                Path(self._path, self._name, self._parent.name),
+            )
+        return self._real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
 
 
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's execution context with the short paths described above."""
 
-    def execute_fields(
+    def execute_fields(  # noqa: PLR0912 - the hot loop: its short paths are inlined on purpose
         self,
         parent_type: GraphQLObjectType,
         source_value: Any,
@@ -148,38 +263,47 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
         manager = self.middleware_manager
-        if manager is not None and manager.middlewares:
+        if position_context is not None or (manager is not None and manager.middlewares):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
-        fields = parent_type.fields
         try:
-            for response_name, field_details_list in grouped_field_set.items():
-                node = field_details_list[0].node
-                field_def = fields.get(node.name.value)
-                plan = _plan(field_def) if field_def is not None and not node.arguments else None
-                if type(plan) is PlainAttribute:
-                    value = _read(plan, source_value)
-                    if value is not _REGULAR:
-                        results[response_name] = value
-                        continue
-                field_path = Path(path, response_name, parent_type.name)
-                if type(plan) is PlainResolver:
-                    result = self._execute_plain(
-                        plan,
-                        field_def,
+            for response_name, details, field_def, plan, leaf in self._steps(
+                parent_type, grouped_field_set
+            ):
+                result: Any = _REGULAR
+                if leaf is not None:  # a plain attribute of a leaf type, inlined
+                    try:
+                        value = getattr(source_value, leaf[0])
+                        if value is None:
+                            if not leaf[2]:
+                                results[response_name] = None
+                                continue
+                        else:
+                            coerced = leaf[1](value)
+                            if coerced is not None and coerced is not Undefined:
+                                results[response_name] = coerced
+                                continue
+                    except Exception:  # noqa: S110 - the regular path reports it, located
+                        pass
+                elif type(plan) is PlainAttribute:
+                    result = self._attribute(
+                        plan, field_def, parent_type, source_value, details, path, response_name
+                    )
+                elif type(plan) is PlainResolver:
+                    result = self._resolver(
+                        plan, field_def, parent_type, source_value, details, path, response_name
+                    )
+                if result is _REGULAR:
+                    result = self.execute_field(
                         parent_type,
                         source_value,
-                        field_details_list,
-                        path=field_path,
-                        position_context=position_context,
-                    )
-                else:
-                    result = self.execute_field(
-                        parent_type, source_value, field_details_list, field_path, position_context
+                        details,
+                        Path(path, response_name, parent_type.name),
+                        position_context,
                     )
                 if result is not Undefined:
                     results[response_name] = result
@@ -194,49 +318,217 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         gathered: AwaitableOrValue[dict[str, Any]] = self._gather(results, awaitable_fields)
         return gathered
 
-    def _execute_plain(
+    def _steps(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[Step]:
+        """The fields of a selection with their plans, worked out once per request and
+        selection (graphql-core keeps one grouped field set per type and field list, so the
+        rows of a list share it)."""
+        cache: dict[int, tuple[Any, list[Step]]] = self.__dict__.setdefault("_lean_steps", {})
+        known = cache.get(id(grouped_field_set))
+        if known is not None and known[0] is grouped_field_set:
+            return known[1]
+        fields = parent_type.fields
+        steps: list[Step] = []
+        for response_name, details in grouped_field_set.items():
+            node = details[0].node
+            field_def = fields.get(node.name.value)
+            plan = _plan(field_def) if field_def is not None and not node.arguments else None
+            leaf = None
+            if type(plan) is PlainAttribute and plan.shape.coerce is not None and plan.direct:
+                leaf = (plan.name, plan.shape.coerce, plan.shape.non_null)
+            steps.append((response_name, details, field_def, plan, leaf))
+        cache[id(grouped_field_set)] = (grouped_field_set, steps)
+        return steps
+
+    def _attribute(  # noqa: PLR0917 - the field's whole situation, kept positional for speed
         self,
-        plan: PlainResolver,
-        field_def: GraphQLField,
+        plan: PlainAttribute,
+        field_def: Any,
         parent_type: GraphQLObjectType,
         source: Any,
-        field_details_list: FieldDetailsList,
-        *,
-        path: Path,
-        position_context: Any,
+        details: FieldDetailsList,
+        path: Path | None,
+        name: str,
+    ) -> Any:
+        """A plain attribute completed in place, or ``_REGULAR`` (nothing done yet)."""
+        try:
+            value = plan.read(source)
+        except Exception:
+            return _REGULAR  # the regular path reads it again and reports the error
+        shape = plan.shape
+        if value is None:
+            return _REGULAR if shape.non_null else None
+        if shape.coerce is not None:
+            return _coerced(shape, value)
+        info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
+        return self._guarded(shape, details, info, value)
+
+    def _resolver(  # noqa: PLR0917 - as _attribute
+        self,
+        plan: PlainResolver,
+        field_def: Any,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        details: FieldDetailsList,
+        path: Path | None,
+        name: str,
     ) -> Any:
         """``execute_field`` for a plain resolver: the same completion and error handling,
         without strawberry's argument conversion and extension chain."""
+        info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
         return_type = field_def.type
-        info = self.build_resolve_info(
-            field_def, [d.node for d in field_details_list], parent_type, path
-        )
-        kwargs: dict[str, Any] = dict.fromkeys(plan.root_names, source)
-        if plan.info_name is not None:
-            kwargs[plan.info_name] = Info(_raw_info=info, _field=plan.field)
         try:
-            result = plan.call(source, **kwargs) if plan.pass_self else plan.call(**kwargs)
-            if self.is_awaitable(result):
-                return self.complete_awaitable_value(
-                    return_type, field_details_list, info, path, result, position_context
-                )
-            completed = self.complete_value(
-                return_type, field_details_list, info, path, result, position_context
-            )
-            if self.is_awaitable(completed):
-
-                async def await_completed() -> Any:
-                    try:
-                        return await completed
-                    except Exception as raw_error:
-                        self.handle_field_error(raw_error, return_type, field_details_list, path)
-                        return None
-
-                return await_completed()
-            return completed
+            result = NOT_AT_HAND if plan.at_hand is None else plan.at_hand(source)
+            if result is NOT_AT_HAND:
+                kwargs: dict[str, Any] = dict.fromkeys(plan.root_names, source)
+                if plan.info_name is not None:
+                    kwargs[plan.info_name] = Info(_raw_info=info, _field=plan.field)  # type: ignore[arg-type]
+                result = plan.call(source, **kwargs) if plan.pass_self else plan.call(**kwargs)
         except Exception as raw_error:
-            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            self.handle_field_error(raw_error, return_type, details, info.real().path)
             return None
+        shape = plan.shape
+        if shape is not None and not self.is_awaitable(result):
+            if result is None and not shape.non_null:
+                return None
+            if result is not None and shape.coerce is not None:
+                coerced = _coerced(shape, result)
+                if coerced is not _REGULAR:
+                    return coerced
+            elif result is not None:
+                return self._guarded(shape, details, info, result)
+        return self._complete_regularly(return_type, details, info.real(), result)
+
+    def _complete_regularly(
+        self,
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        result: Any,
+    ) -> Any:
+        """graphql-core's completion of a resolver's result, as ``execute_field`` does it."""
+        path = info.path
+        try:
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(return_type, details, info, path, result, None)
+            completed = self.complete_value(return_type, details, info, path, result, None)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, details, path)
+            return None
+        if self.is_awaitable(completed):
+            return self._settled(completed, return_type, details, path)
+        return completed
+
+    def _guarded(
+        self, shape: Shape, details: FieldDetailsList, info: _LazyResolveInfo, value: Any
+    ) -> Any:
+        """An object or list value completed in place, its errors handled as the field's."""
+        path = Path(info._path, info._name, info._parent.name)
+        try:
+            if shape.object_type is not None:
+                completed = self._object(shape.object_type, details, path, value)
+            else:
+                completed = self._list(shape, details, info, path, value)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, shape.graphql_type, details, path)
+            return None
+        if completed is _REGULAR:
+            return self._complete_regularly(shape.graphql_type, details, info.real(), value)
+        if self.is_awaitable(completed):
+            return self._settled(completed, shape.graphql_type, details, path)
+        return completed
+
+    def _object(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Path, value: Any
+    ) -> Any:
+        """An object's fields executed, or ``_REGULAR`` (nothing done yet)."""
+        is_type_of = object_type.is_type_of
+        # strawberry's is_type_of ignores its info: no info built for it
+        if is_type_of is not None and is_type_of(value, None) is not True:  # type: ignore[arg-type]
+            return _REGULAR  # refused (or undecided): the regular path says so
+        grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
+        if defer_usages:
+            return _REGULAR
+        return self.execute_fields(object_type, value, path, grouped_field_set, None)
+
+    def _list(
+        self,
+        shape: Shape,
+        details: FieldDetailsList,
+        info: _LazyResolveInfo,
+        path: Path,
+        items: Any,
+    ) -> Any:
+        """A list's items completed one by one, or ``_REGULAR`` (nothing done yet): irregular
+        items take graphql-core's item completion, with its item-level error handling."""
+        item = shape.item
+        if item is None or type(items) not in (list, tuple):
+            return _REGULAR  # generators, async iterables, @stream: the regular path
+        if any(d.node.directives for d in details):
+            return _REGULAR
+        completed: list[Any] = []
+        append = completed.append
+        awaitable_indices: list[int] = []
+        is_awaitable = self.is_awaitable
+        for index, value in enumerate(items):
+            item_path = path.add_key(index, None)
+            done = self._item(item, details, item_path, value)
+            if done is not _REGULAR:
+                append(done)
+                if is_awaitable(done):
+                    awaitable_indices.append(index)
+            elif is_awaitable(value):
+                append(
+                    self.complete_awaitable_list_item_value(
+                        value, item.graphql_type, details, info.real(), item_path, None
+                    )
+                )
+                awaitable_indices.append(index)
+            elif self.complete_list_item_value(
+                value, completed, item.graphql_type, details, info.real(), item_path, None
+            ):
+                awaitable_indices.append(index)
+        if not awaitable_indices:
+            return completed
+        return self._gather_items(completed, awaitable_indices)
+
+    def _item(self, item: Shape, details: FieldDetailsList, path: Path, value: Any) -> Any:
+        """A list item completed in place (its errors handled as the item's), or
+        ``_REGULAR`` (nothing done yet)."""
+        if value is None:
+            return _REGULAR if item.non_null else None
+        if self.is_awaitable(value):
+            return _REGULAR
+        if item.coerce is not None:
+            return _coerced(item, value)
+        try:
+            done = self._object(item.object_type, details, path, value)  # type: ignore[arg-type]
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, item.graphql_type, details, path)
+            return None
+        if done is not _REGULAR and self.is_awaitable(done):
+            return self._settled(done, item.graphql_type, details, path)
+        return done
+
+    def _settled(
+        self, completed: Any, return_type: GraphQLOutputType, details: FieldDetailsList, path: Path
+    ) -> Any:
+        async def await_completed() -> Any:
+            try:
+                return await completed
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, return_type, details, path)
+                return None
+
+        return await_completed()
+
+    def _gather_items(self, completed: list[Any], indices: list[int]) -> Any:
+        async def get_completed() -> list[Any]:
+            awaited = await gather_with_cancel(*(completed[i] for i in indices))
+            for index, value in zip(indices, awaited, strict=True):
+                completed[index] = value
+            return completed
+
+        return get_completed()
 
     def _gather(self, results: dict[str, Any], awaitable_fields: list[str]) -> Any:
         """graphql-core's ending of ``execute_fields``: the awaitable fields awaited together
@@ -252,3 +544,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+
+def _coerced(shape: Shape, value: Any) -> Any:
+    """A leaf value coerced, or ``_REGULAR`` if the type refuses it."""
+    try:
+        coerced = shape.coerce(value)  # type: ignore[misc]
+    except Exception:
+        return _REGULAR
+    return _REGULAR if coerced is None or coerced is Undefined else coerced

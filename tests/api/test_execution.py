@@ -15,11 +15,19 @@ from typing import Any
 
 import pytest
 import strawberry
+from strawberry import relay
 from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from backend.api.execution import LeanExecutionContext, PlainAttribute, PlainResolver, _plan
+from backend.api.execution import (
+    NOT_AT_HAND,
+    LeanExecutionContext,
+    PlainAttribute,
+    PlainResolver,
+    _plan,
+    at_hand,
+)
 from backend.api.schema import schema as product_schema
 
 CALLS: list[str] = []
@@ -100,6 +108,23 @@ class Row:
     def argued(self, suffix: str = "!") -> str:
         return self.name + suffix
 
+    @strawberry.field
+    @at_hand(lambda root: root.name.upper() if root.count % 2 else NOT_AT_HAND)
+    def upper(self) -> str:
+        CALLS.append(f"upper:{self.name}")
+        return self.name.upper()
+
+    @strawberry.field
+    @at_hand(lambda root: root.leaves[0] if root.count else NOT_AT_HAND)
+    def first_leaf(self, info: strawberry.Info) -> Leaf:
+        CALLS.append(f"first_leaf:{info.path.key}")
+        return self.leaves[0]
+
+    @strawberry.field
+    @at_hand(lambda root: 1 // 0)
+    def shortcut_raises(self) -> int | None:
+        return 1
+
     @strawberry.field(permission_classes=[Never])
     def guarded(self) -> str | None:
         return "secret"
@@ -129,10 +154,20 @@ def _rows() -> list[Row]:
 
 
 @strawberry.type
+class Thing(relay.Node):
+    id: relay.NodeID[int]
+    name: str
+
+
+@strawberry.type
 class Query:
     @strawberry.field
     def rows(self) -> list[Row]:
         return _rows()
+
+    @strawberry.field
+    def things(self) -> list[Thing]:
+        return [Thing(id=i, name=f"thing {i}") for i in (1, 22, 333)]
 
     @strawberry.field
     def row(self) -> Row:
@@ -159,7 +194,7 @@ QUERIES = {
     "leaves": "{ rows { name count ratio flag colour when maybe leaf { code } leaves { code } } }",
     "aliases and fragments": """{ rows { a: name b: name ...F ... on Row { count } } }
         fragment F on Row { colour doubled }""",
-    "resolvers": "{ rows { doubled withInfo later awaited child { code } argued(suffix: \"?\") } }",
+    "resolvers": '{ rows { doubled withInfo later awaited child { code } argued(suffix: "?") } }',
     "a non-null field holding null": "{ rows { name broken } }",
     "a value the type refuses": "{ rows { name huge } }",
     "a resolver that raises, non-null": "{ rows { name raises } }",
@@ -168,6 +203,8 @@ QUERIES = {
     "a field with an extension": "{ row { shouted } }",
     "skip and include": "{ rows { name @skip(if: true) count @include(if: true) } }",
     "typename": "{ rows { __typename name } }",
+    "resolvers with shortcuts": "{ rows { upper firstLeaf { code } } }",
+    "relay ids": "{ things { id name } }",
 }
 
 
@@ -190,9 +227,7 @@ async def test_field_permissions_and_extensions_still_run() -> None:
     CALLS.clear()
     result = await _schema(True).execute("{ row { guarded shouted } }")
     assert "permission" in CALLS and "extension" in CALLS
-    assert result.data is None or result.data["row"] is None or result.data["row"]["shouted"] == (
-        "ROW0"
-    )
+    assert result.data == {"row": {"guarded": None, "shouted": "ROW0"}}
     assert [e.message for e in result.errors or []] == ["not for you"]
 
 
@@ -201,6 +236,34 @@ async def test_a_schema_middleware_sees_every_field() -> None:
     result = await _schema(True, Trace).execute("{ row { name count doubled } }")
     assert result.errors is None
     assert {"middleware:name", "middleware:count", "middleware:doubled"} <= set(CALLS)
+
+
+async def test_a_shortcut_answers_when_it_can_and_the_resolver_runs_when_it_cannot() -> None:
+    CALLS.clear()
+    result = await _schema(True).execute("{ rows { upper firstLeaf { code } } }")
+
+    assert result.errors is None
+    assert result.data == {
+        "rows": [{"upper": f"ROW{i}", "firstLeaf": {"code": f"a{i}"}} for i in range(3)]
+    }
+    # rows 0 and 2 (even count) took the resolver, row 1 the shortcut; row 0 had no leaf at hand
+    assert CALLS == ["upper:Row0", "first_leaf:firstLeaf", "upper:Row2"]
+
+
+async def test_a_shortcut_that_raises_is_an_error_of_its_field() -> None:
+    regular_like = {"rows": [{"name": f"Row{i}", "shortcutRaises": None} for i in range(3)]}
+    result = await _schema(True).execute("{ rows { name shortcutRaises } }")
+
+    assert result.data == regular_like
+    assert [(e.message, e.path) for e in result.errors or []] == [
+        ("integer division or modulo by zero", ["rows", i, "shortcutRaises"]) for i in range(3)
+    ]
+
+
+async def test_relay_ids_are_the_ones_relay_gives() -> None:
+    result = await _schema(True).execute("{ things { id } }")
+
+    assert result.data == {"things": [{"id": relay.to_base64("Thing", i)} for i in (1, 22, 333)]}
 
 
 def test_the_product_schema_takes_short_paths_only_where_nothing_guards_the_field() -> None:

@@ -254,3 +254,36 @@ async def test_a_page_row_answers_what_the_license_alone_answers(
     assert alone["addons"] == [{"code": "activesync", "name": "Exchange ActiveSync"}]
     assert alone["order"]["number"] and alone["order"]["billing"]["name"]
     assert alone["reseller"]["name"]
+
+
+PAGE_ONLY = """
+fragment Row on License {
+  key product { code name } edition { code } tier { code } addons { code name }
+  maintenanceStatus order { number billing { name } } reseller { name }
+}
+query { licenses(first: 10) { edges { node { ...Row } } } }
+"""
+
+
+async def test_a_pages_rows_answer_from_the_page_alone(
+    purchaser: httpx.AsyncClient, licenses: Licenses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of a page never take the one-license way (a coroutine and a DataLoader per row
+    and field): were the prefetch to miss a field, the page would still answer, only slowly,
+    so this says it outright."""
+    from backend.api.licensing import types
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page row loaded a field on its own")
+
+    for name in ("_load_addons", "_load_order", "_load_reseller", "_load_maintenance_status"):
+        monkeypatch.setattr(types.License, name, refuse)
+    for name in ("product_of", "edition_of", "tier_of"):
+        monkeypatch.setattr(types, name, refuse)
+
+    body: Any = await graphql(purchaser, PAGE_ONLY)
+
+    assert "errors" not in body, body
+    rows = [edge["node"] for edge in body["data"]["licenses"]["edges"]]
+    assert len(rows) == len(licenses.mail) + len(licenses.stats)
+    assert all(row["product"]["code"] and row["order"]["number"] for row in rows)
