@@ -21,6 +21,7 @@ from backend.identity.actor import Actor
 from backend.identity.models import User
 from backend.identity.roles import Permission
 from backend.licensing.customers import customers
+from backend.licensing.email_search import customers_matching, key_range
 from backend.licensing.keys import key_prefix
 from backend.licensing.models import License
 
@@ -118,7 +119,11 @@ async def _licenses(actor: Actor, term: str, first: int) -> list[Hit]:
     prefix = key_prefix(term)  # any case, with or without dashes
     if prefix is None:
         return []
-    rows = await actor.scope(License).filter(key__startswith=prefix).order_by("key").limit(first)
+    low, high = key_range(prefix)  # a range of the (reseller_id, key) index, not a LIKE
+    keys = actor.scope(License).filter(key__gte=low)
+    if high is not None:
+        keys = keys.filter(key__lt=high)
+    rows = await keys.order_by("key").limit(first)
     return [Hit(Rank.EXACT if row.key == prefix else Rank.PARTIAL, row) for row in rows]
 
 
@@ -144,10 +149,15 @@ def _may_be_email(term: str) -> bool:
 
 
 async def _customers(actor: Actor, term: str, first: int) -> list[Hit]:
+    # the customers whose email contains the text, from the emails' trigram index; when too many
+    # do, the account's customers are filtered by email as they are read
+    ids = await customers_matching(term)
+    if ids == []:
+        return []
     exact = Q(email__iexact=term)
     rows = (
         await customers(actor=actor)
-        .filter(email__icontains=term)
+        .filter(Q(email__icontains=term) if ids is None else Q(id__in=ids))
         .annotate(rank=_ranked(exact))
         .order_by("rank", "email")
         .limit(first)

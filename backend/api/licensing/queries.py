@@ -6,18 +6,19 @@ from enum import Enum
 
 import strawberry
 from strawberry import relay
-from tortoise.expressions import Q
 
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus
 from backend.api.ids import id_filter
+from backend.api.licensing.types import COLUMNS as LICENSE_COLUMNS
 from backend.api.licensing.types import License, prefetch
 from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.catalog.models import Product
 from backend.identity.roles import Permission
 from backend.licensing import models
-from backend.licensing.keys import is_key, key_prefix, normalize_key
+from backend.licensing.email_search import license_search
+from backend.licensing.keys import is_key, normalize_key
 
 MAX_SEARCH = 200
 PRODUCT_CODE_LENGTH = Product._meta.fields_map["code"].max_length  # type: ignore[attr-defined]
@@ -100,20 +101,17 @@ class LicensingQuery:
             if filter.customer_id is not None:
                 queryset = queryset.filter(customer_id=id_filter(filter.customer_id, "Customer"))
             term = (filter.search or "").strip()[:MAX_SEARCH]
-            if term:
-                matches = Q(customer__email__icontains=term)
-                prefix = key_prefix(term)  # typed in any case, with or without dashes
-                if prefix is not None:
-                    matches |= Q(key__startswith=prefix)
-                queryset = queryset.filter(matches)
+            if term:  # the key typed in any case, with or without dashes, or part of the email
+                queryset = queryset.filter(await license_search(term))
         page = await paginate(
             queryset,
             first=first,
             after=after,
             last=last,
             before=before,
-            to_node=License.from_row,
+            to_node=License.from_values,
             order=ordering(order_by, ("-created_at", "-id")),
+            columns=LICENSE_COLUMNS,
         )
         return await prefetch(info, page)
 

