@@ -113,6 +113,8 @@ Plan = PlainAttribute | PlainResolver | None
 Step = tuple[str, FieldDetailsList, Any, Plan, tuple[str, Callable[[Any], Any], bool] | None]
 """A field of a selection: response name, field details, definition, plan, and for a plain
 attribute of a leaf type read with ``getattr``: (attribute, coerce, non-null)."""
+Leaf = tuple[str, str, Callable[[Any], Any], bool]
+"""A plain leaf attribute of a selection: response name, attribute, coerce, non-null."""
 _plans: dict[int, tuple[GraphQLField, Plan]] = {}
 
 
@@ -339,6 +341,22 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         cache[id(grouped_field_set)] = (grouped_field_set, steps)
         return steps
 
+    def _leaves(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[Leaf] | None:
+        """The selection as (response name, attribute, coerce, non-null) when every field of it
+        is a plain attribute of a leaf type (a product's code and name, say), else None."""
+        cache: dict[int, tuple[Any, list[Leaf] | None]] = self.__dict__.setdefault(
+            "_lean_leaves", {}
+        )
+        known = cache.get(id(grouped_field_set))
+        if known is not None and known[0] is grouped_field_set:
+            return known[1]
+        steps = self._steps(parent_type, grouped_field_set)
+        leaves: list[Leaf] | None = [(step[0], *step[4]) for step in steps if step[4] is not None]
+        if leaves is not None and len(leaves) != len(steps):
+            leaves = None
+        cache[id(grouped_field_set)] = (grouped_field_set, leaves)
+        return leaves
+
     def _attribute(  # noqa: PLR0917 - the field's whole situation, kept positional for speed
         self,
         plan: PlainAttribute,
@@ -374,8 +392,18 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         """``execute_field`` for a plain resolver: the same completion and error handling,
         without strawberry's argument conversion and extension chain."""
-        info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
         return_type = field_def.type
+        shape = plan.shape
+        if plan.at_hand is not None and shape is not None and shape.coerce is not None:
+            try:  # a leaf at hand: coerced without any info
+                at_hand = plan.at_hand(source)
+                if at_hand is not NOT_AT_HAND and at_hand is not None:
+                    coerced = _coerced(shape, at_hand)
+                    if coerced is not _REGULAR:
+                        return coerced
+            except Exception:  # noqa: S110 - the full way below reports it, located
+                pass
+        info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
         try:
             result = NOT_AT_HAND if plan.at_hand is None else plan.at_hand(source)
             if result is NOT_AT_HAND:
@@ -386,7 +414,6 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, details, info.real().path)
             return None
-        shape = plan.shape
         if shape is not None and not self.is_awaitable(result):
             if result is None and not shape.non_null:
                 return None
@@ -448,6 +475,11 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
         if defer_usages:
             return _REGULAR
+        leaves = self._leaves(object_type, grouped_field_set)
+        if leaves is not None:
+            done = _read_leaves(leaves, value)
+            if done is not None:
+                return done
         return self.execute_fields(object_type, value, path, grouped_field_set, None)
 
     def _list(
@@ -544,6 +576,27 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+
+def _read_leaves(leaves: list[Leaf], value: Any) -> dict[str, Any] | None:
+    """An object of plain leaf attributes read in one loop, or None at the first irregular
+    one (the object then runs the usual way: its reads are plain attribute reads)."""
+    result: dict[str, Any] = {}
+    try:
+        for name, attribute, coerce, non_null in leaves:
+            field_value = getattr(value, attribute)
+            if field_value is None:
+                if non_null:
+                    return None
+                result[name] = None
+                continue
+            coerced = coerce(field_value)
+            if coerced is None or coerced is Undefined:
+                return None
+            result[name] = coerced
+    except Exception:
+        return None
+    return result
 
 
 def _coerced(shape: Shape, value: Any) -> Any:
