@@ -162,7 +162,8 @@ def _decide(field_def: GraphQLField) -> Plan:
 
 def _relay_id_at_hand(resolver: Any) -> Callable[[Any], Any] | None:
     """The shortcut of relay's ``id`` on a type that keeps relay's own id rules (the id
-    attribute, the type's own name): the same ``GlobalID`` without the resolver's path lookup."""
+    attribute, the type's own name): the ``GlobalID``'s serialised text (what the ID scalar
+    makes of it) without the resolver's path lookup and the ``GlobalID`` object."""
     function = getattr(resolver, "__func__", None)
     origin = getattr(resolver, "__self__", None)
     if (
@@ -181,7 +182,7 @@ def _relay_id_at_hand(resolver: Any) -> Callable[[Any], Any] | None:
     def read(root: Any) -> Any:
         if type(root) is not origin:
             return NOT_AT_HAND
-        return relay.GlobalID(type_name=type_name, node_id=str(getattr(root, id_attr)))
+        return relay.to_base64(type_name, getattr(root, id_attr))
 
     return read
 

@@ -147,20 +147,11 @@ async def paginate(
     rows = list(await _read(queryset.order_by(*backward).limit(size + 1), columns))
     page = rows[:size][::-1]
     tag = _tag(model, order)
-    value = _value_of(columns)
+    names = _names(order)
     edges: list[relay.Edge[NodeT]] = [
-        LazyEdge(to_node(row), [tag, *(value(row, spec.lstrip("-")) for spec in order)])
-        for row in page
+        LazyEdge(to_node(row), tag, row, names, columns is not None) for row in page
     ]
-    return relay.Connection(
-        edges=edges,
-        page_info=relay.PageInfo(
-            has_next_page=before is not None,
-            has_previous_page=len(rows) > size,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-    )
+    return _connection(edges, has_next_page=before is not None, has_previous_page=len(rows) > size)
 
 
 async def _forward(
@@ -176,15 +167,11 @@ async def _forward(
     if after is not None:
         queryset = queryset.filter(_after(order, _position(model, order, after, "after")))
     rows = await _read(queryset.order_by(*order).limit(first + 1), columns)
-    tag = _tag(model, order)
-    value = _value_of(columns)
-    return connection(
-        rows,
-        first=first,
-        after=after,
-        cursor_of=lambda row: [tag, *(value(row, spec.lstrip("-")) for spec in order)],
-        to_node=to_node,
-    )
+    tag, names, mapping = _tag(model, order), _names(order), columns is not None
+    edges: list[relay.Edge[NodeT]] = [
+        LazyEdge(to_node(row), tag, row, names, mapping) for row in rows[:first]
+    ]
+    return _connection(edges, has_next_page=len(rows) > first, has_previous_page=after is not None)
 
 
 async def _read(queryset: QuerySet[ModelT], columns: Sequence[str] | None) -> Sequence[Any]:
@@ -194,27 +181,45 @@ async def _read(queryset: QuerySet[ModelT], columns: Sequence[str] | None) -> Se
     return await queryset.values(*columns)
 
 
-def _value_of(columns: Sequence[str] | None) -> Callable[[Any, str], Any]:
-    """How to read a column of a row: an attribute of a model, a key of a dict."""
-    return getattr if columns is None else _item
-
-
-def _item(row: dict[str, Any], name: str) -> Any:
-    return row[name]
+def _names(order: Sequence[str]) -> tuple[str, ...]:
+    return tuple(spec.lstrip("-") for spec in order)
 
 
 class LazyEdge(relay.Edge[NodeT]):
-    """An edge whose cursor is encoded when asked: a page's query seldom asks its rows'
-    cursors (``pageInfo`` has the two it needs), and encoding costs as much as a row's fields.
-    The same GraphQL type as ``relay.Edge``."""
+    """An edge whose cursor is made when asked: a page's query seldom asks its rows' cursors
+    (``pageInfo`` has the two it needs), and making one costs as much as a row's fields. The
+    same GraphQL type as ``relay.Edge``. The cursor holds the list's tag and the row's values
+    of the order's columns (``names``; a dict's keys when ``mapping``, else attributes)."""
 
-    def __init__(self, node: NodeT, values: list[Any]) -> None:
+    def __init__(
+        self, node: NodeT, tag: str, row: Any, names: tuple[str, ...], mapping: bool
+    ) -> None:
         self.node = node
-        self._values = values
+        self._tag = tag
+        self._row = row
+        self._names = names
+        self._mapping = mapping
 
     @property
     def cursor(self) -> str:  # type: ignore[override]  # read-only here: nothing sets it
-        return encode_cursor(self._values)
+        row = self._row
+        if self._mapping:
+            return encode_cursor([self._tag, *(row[name] for name in self._names)])
+        return encode_cursor([self._tag, *(getattr(row, name) for name in self._names)])
+
+
+def _connection(
+    edges: list[relay.Edge[NodeT]], *, has_next_page: bool, has_previous_page: bool
+) -> relay.Connection[NodeT]:
+    return relay.Connection(
+        edges=edges,
+        page_info=relay.PageInfo(
+            has_next_page=has_next_page,
+            has_previous_page=has_previous_page,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
 
 
 def connection(
@@ -228,14 +233,6 @@ def connection(
     """The connection of a page read with one row more than ``first`` (which tells whether
     there is a next page); ``cursor_of`` gives a row's sort values."""
     edges: list[relay.Edge[NodeT]] = [
-        LazyEdge(to_node(row), cursor_of(row)) for row in rows[:first]
+        relay.Edge(cursor=encode_cursor(cursor_of(row)), node=to_node(row)) for row in rows[:first]
     ]
-    return relay.Connection(
-        edges=edges,
-        page_info=relay.PageInfo(
-            has_next_page=len(rows) > first,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-    )
+    return _connection(edges, has_next_page=len(rows) > first, has_previous_page=after is not None)

@@ -90,7 +90,8 @@ def _by_name(results: list[Figures]) -> dict[str, Figures]:
 
 
 def targets(small: list[Figures], big: list[Figures], dataset: Dataset) -> list[dict[str, Any]]:
-    """Each target of issue 8, measured; ``met`` says whether it holds."""
+    """Each target of issue 8, measured; ``met`` says whether it holds (None: a figure for
+    information, beside the targets)."""
     found: list[dict[str, Any]] = []
     b, s = _by_name(big), _by_name(small)
     floor, page = b.get("floor"), b.get("licenses")
@@ -117,11 +118,13 @@ def targets(small: list[Figures], big: list[Figures], dataset: Dataset) -> list[
     for name in (*LIST_SCENARIOS, "dashboard", "floor"):
         if name in s and name in b and s[name].p50_ms:
             ratio = b[name].p50_ms / s[name].p50_ms
+            listed = name in LIST_SCENARIOS  # the target is the lists'; the others inform
             found.append(
                 {
-                    "target": f"{name}: p50 at full scale <= {SCALING_RATIO} x p50 at small scale",
+                    "target": f"{name}: p50 at full scale <= {SCALING_RATIO} x p50 at small scale"
+                    + ("" if listed else " (not a list: for information)"),
                     "value": round(ratio, 2),
-                    "met": ratio <= SCALING_RATIO,
+                    "met": ratio <= SCALING_RATIO if listed else None,
                 }
             )
     if close := b.get("close-period"):
@@ -256,7 +259,7 @@ async def run(options: argparse.Namespace) -> tuple[dict[str, Any], int]:
                 )
             dataset, results = await one_dataset(engine, options.scale, folder, options, full=True)
             found = targets(small_results, results, dataset)
-            missed += sum(not t["met"] for t in found)
+            missed += sum(t["met"] is False for t in found)
             print()
             if small_results:
                 print(table(f"{engine}, scale {options.compare_scale:g}", small_results))
@@ -264,7 +267,8 @@ async def run(options: argparse.Namespace) -> tuple[dict[str, Any], int]:
             print(table(f"{engine}, scale {options.scale:g}", results))
             print(f"\ntargets ({engine}):")
             for t in found:
-                print(f"  {'PASS' if t['met'] else 'FAIL'}  {t['target']}: {t['value']}")
+                verdict = {True: "PASS", False: "FAIL", None: "info"}[t["met"]]
+                print(f"  {verdict}  {t['target']}: {t['value']}")
             print()
             report["engines"][engine] = {
                 "scale": options.scale,
