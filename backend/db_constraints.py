@@ -44,12 +44,47 @@ def postgres_check_sql(table: str, check: CheckConstraint) -> str:
     return f'ALTER TABLE "{table}" ADD CONSTRAINT "{check.name}" CHECK ({check.check})'
 
 
-async def _run_statement(state_editor: Any, sql: str) -> None:
+async def run_statement(state_editor: Any, sql: str) -> None:
     """One statement as is: the SQLite editor would split a trigger body at its semicolons."""
     if state_editor.collect_sql:
         state_editor.collected_sql.append(sql)
     else:
         await state_editor.client.execute_query(sql)
+
+
+class SqlOperation(TortoiseOperation):
+    """A migration operation made of dialect-specific SQL (triggers, special indexes) that
+    changes no migration state: ``forward_sql`` and ``backward_sql`` give the statements for
+    ``"sqlite"`` or ``"postgres"``, each run as is."""
+
+    reduces_to_sql = True
+    description = ""
+
+    def describe(self) -> str:
+        return self.description
+
+    def forward_sql(self, dialect: str) -> list[str]:
+        raise NotImplementedError
+
+    def backward_sql(self, dialect: str) -> list[str]:
+        raise NotImplementedError
+
+    def state_forward(self, app_label: str, state: Any) -> None:
+        return None
+
+    async def database_forward(
+        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
+    ) -> None:
+        if state_editor:
+            for sql in self.forward_sql(state_editor.DIALECT):
+                await run_statement(state_editor, sql)
+
+    async def database_backward(
+        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
+    ) -> None:
+        if state_editor:
+            for sql in self.backward_sql(state_editor.DIALECT):
+                await run_statement(state_editor, sql)
 
 
 class EnforceChecks(TortoiseOperation):
@@ -78,9 +113,9 @@ class EnforceChecks(TortoiseOperation):
             await _drop(state_editor, table, check)
             if state_editor.DIALECT == "sqlite":
                 for sql in sqlite_trigger_sql(table, columns, check):
-                    await _run_statement(state_editor, sql)
+                    await run_statement(state_editor, sql)
             else:
-                await _run_statement(state_editor, postgres_check_sql(table, check))
+                await run_statement(state_editor, postgres_check_sql(table, check))
 
     async def database_backward(
         self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
@@ -96,9 +131,9 @@ class EnforceChecks(TortoiseOperation):
 async def _drop(state_editor: Any, table: str, check: CheckConstraint) -> None:
     if state_editor.DIALECT == "sqlite":
         for event in ("insert", "update"):
-            await _run_statement(state_editor, f'DROP TRIGGER IF EXISTS "{check.name}_{event}"')
+            await run_statement(state_editor, f'DROP TRIGGER IF EXISTS "{check.name}_{event}"')
     else:
-        await _run_statement(
+        await run_statement(
             state_editor, f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{check.name}"'
         )
 
@@ -127,9 +162,9 @@ class AddCheck(ops.AddConstraint):
         await _drop(state_editor, table, self.constraint)
         if state_editor.DIALECT == "sqlite":
             for sql in sqlite_trigger_sql(table, columns, self.constraint):
-                await _run_statement(state_editor, sql)
+                await run_statement(state_editor, sql)
         else:
-            await _run_statement(state_editor, postgres_check_sql(table, self.constraint))
+            await run_statement(state_editor, postgres_check_sql(table, self.constraint))
 
     async def database_backward(
         self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None

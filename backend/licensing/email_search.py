@@ -34,8 +34,8 @@ from typing import Any
 # Every SQL text below is built from this module's constants, none from input.
 from tortoise import connections
 from tortoise.expressions import Q
-from tortoise.migrations.operations import TortoiseOperation
 
+from backend.db_constraints import SqlOperation
 from backend.identity.roles import Role
 from backend.licensing.keys import ALPHABET, key_prefix
 
@@ -186,38 +186,13 @@ def _drop_sql(dialect: str) -> list[str]:
     return [f'DROP INDEX IF EXISTS "{POSTGRES_INDEX}"']
 
 
-async def _run(state_editor: Any, sql: str) -> None:
-    """One statement as is: the SQLite editor would split a trigger body at its semicolons."""
-    if state_editor.collect_sql:
-        state_editor.collected_sql.append(sql)
-    else:
-        await state_editor.client.execute_query(sql)
-
-
-class EmailSearchIndex(TortoiseOperation):
+class EmailSearchIndex(SqlOperation):
     """Create the trigram index of the users' emails (and, on SQLite, the triggers that keep it)."""
 
-    reduces_to_sql = True
+    description = "Create the trigram index of the users' emails"
 
-    def describe(self) -> str:
-        return "Create the trigram index of the users' emails"
+    def forward_sql(self, dialect: str) -> list[str]:
+        return sqlite_sql() if dialect == "sqlite" else postgres_sql()
 
-    def state_forward(self, app_label: str, state: Any) -> None:
-        return None
-
-    async def database_forward(
-        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
-    ) -> None:
-        if not state_editor:
-            return
-        sqlite = state_editor.DIALECT == "sqlite"
-        for sql in sqlite_sql() if sqlite else postgres_sql():
-            await _run(state_editor, sql)
-
-    async def database_backward(
-        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
-    ) -> None:
-        if not state_editor:
-            return
-        for sql in _drop_sql(state_editor.DIALECT):
-            await _run(state_editor, sql)
+    def backward_sql(self, dialect: str) -> list[str]:
+        return _drop_sql(dialect)
