@@ -10,8 +10,7 @@ from strawberry import relay
 from backend.api.context import Info
 from backend.api.enums import LicenseStatus
 from backend.api.ids import id_filter
-from backend.api.licensing.types import COLUMNS as LICENSE_COLUMNS
-from backend.api.licensing.types import License, prefetch
+from backend.api.licensing.types import License, page_query, prefetch
 from backend.api.pagination import SortDirection, ordering, paginate
 from backend.api.permissions import access
 from backend.catalog.models import Product
@@ -103,6 +102,7 @@ class LicensingQuery:
             term = (filter.search or "").strip()[:MAX_SEARCH]
             if term:  # the key typed in any case, with or without dashes, or part of the email
                 queryset = queryset.filter(await license_search(term))
+        queryset, columns = page_query(info, queryset)
         page = await paginate(
             queryset,
             first=first,
@@ -111,7 +111,7 @@ class LicensingQuery:
             before=before,
             to_node=License.from_values,
             order=ordering(order_by, ("-created_at", "-id")),
-            columns=LICENSE_COLUMNS,
+            columns=columns,
         )
         return await prefetch(info, page)
 

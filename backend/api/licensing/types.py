@@ -18,6 +18,9 @@ from graphql import (
 )
 from graphql.pyutils import AwaitableOrValue
 from strawberry import relay
+from tortoise import connections
+from tortoise.expressions import RawSQL
+from tortoise.queryset import QuerySet
 
 from backend import clock
 from backend.accounts.models import Reseller as ResellerRow
@@ -179,6 +182,9 @@ class License(ModelNode):
     customer_id: strawberry.Private[int | None]
     page: strawberry.Private[LicensePage | None] = None
     """Set on the rows of a list (``prefetch``); None: each field loads through the loaders."""
+    addon_ids: strawberry.Private[str | None] = None
+    """A list's row: its add-ons' ids, comma-separated ("" for none), when read with the row
+    (``page_query``); None: not read."""
 
     product: AwaitableOrValue[Product] = strawberry.field(
         resolver=_product, description="The product.", graphql_type=Product
@@ -326,6 +332,7 @@ class License(ModelNode):
             tier_id=row["tier_id"],
             order_id=row["order_id"],
             customer_id=customer_id,
+            addon_ids=(row[ADDON_IDS] or "") if ADDON_IDS in row else None,
         )
 
     @classmethod
@@ -364,6 +371,29 @@ COLUMNS = (
     "customer_id",
 )
 """The columns ``License.from_values`` reads."""
+
+ADDON_IDS = "addon_ids"
+_ADDON_IDS_SQL = {
+    "sqlite": "group_concat(addon_id)",
+    "postgres": "string_agg(CAST(addon_id AS TEXT), ',')",
+}
+
+
+def page_query(
+    info: Info, queryset: QuerySet[models.License]
+) -> tuple[QuerySet[models.License], tuple[str, ...]]:
+    """The licenses page's query and the columns to read: with each row's add-on ids (a
+    subquery per row of the same statement, by the add-ons' license index) when the page asks
+    its add-ons, so that ``prefetch`` needs no statement for them."""
+    if "addons" not in _asked(info, ("edges", "node")):
+        return queryset, COLUMNS
+    aggregate = _ADDON_IDS_SQL[connections.get("default").capabilities.dialect]
+    table = models.License._meta.db_table
+    subquery = (  # every part a constant of this module or the model's table name
+        f'(SELECT {aggregate} FROM "{models.LicenseAddon._meta.db_table}" '  # noqa: S608
+        f'WHERE "license_id" = "{table}"."id")'
+    )
+    return queryset.annotate(**{ADDON_IDS: RawSQL(subquery)}), (*COLUMNS, ADDON_IDS)
 
 
 def _addons_of(
@@ -447,12 +477,16 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
     objects = objects_of(snapshot) if snapshot is not None else None
     addons = None
     if "addons" in asked and snapshot is not None and objects is not None:
-        chosen: dict[int, set[int]] = {node.id: set() for node in nodes}
-        pairs = await models.LicenseAddon.filter(license_id__in=list(chosen)).values_list(
-            "license_id", "addon_id"
-        )
-        for license_id, addon_id in pairs:
-            chosen[license_id].add(addon_id)
+        chosen: dict[int, set[int]] = {
+            node.id: {int(i) for i in node.addon_ids.split(",")} if node.addon_ids else set()
+            for node in nodes
+        }
+        if any(node.addon_ids is None for node in nodes):  # rows read without them
+            pairs = await models.LicenseAddon.filter(license_id__in=list(chosen)).values_list(
+                "license_id", "addon_id"
+            )
+            for license_id, addon_id in pairs:
+                chosen[license_id].add(addon_id)
         products = snapshot.by_id["product"]
         addons = {
             node.id: [objects.addons[a.id] for a in products[node.product_id].addons if a.id in ids]
