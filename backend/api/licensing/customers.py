@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import Self
 
 import strawberry
 from strawberry import relay
 
-from backend.api.catalog.types import Product
+from backend.api.catalog.types import Product, objects_of
 from backend.api.context import Info
 from backend.api.errors import ClientError
+from backend.api.execution import NOT_AT_HAND, at_hand
 from backend.api.ids import MAX_ID, id_filter, is_database_id
 from backend.api.licensing.types import License
 from backend.api.pagination import (
@@ -24,13 +27,41 @@ from backend.api.pagination import (
     paginate,
 )
 from backend.api.permissions import access
+from backend.api.selections import asked_below
 from backend.identity.models import User
 from backend.identity.roles import Permission
 from backend.licensing import customers as services
-from backend.licensing.customers import CustomerStats
+from backend.licensing.customers import NO_LICENSES, CustomerStats
 from backend.licensing.models import License as LicenseRow
 
 ASSIGNED_AT = LicenseRow._meta.fields_map["assigned_at"]
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    """What a page of customers shows beyond its rows, loaded once for the page: the figures
+    of every row (one grouped query, as the DataLoader would make) and the catalog's products
+    in catalog order (built once per catalog snapshot), so each row's figures answer as plain
+    lookups (``at_hand``) instead of a coroutine per row and field."""
+
+    stats: dict[int, CustomerStats]
+    products: list[tuple[int, Product]] | None
+    """(id, API object) of the catalog's products in catalog order; None: not asked."""
+
+
+def _figure(root: Customer, name: str) -> object:
+    page = root.page
+    if page is None:
+        return NOT_AT_HAND
+    return getattr(page.stats.get(root.id, NO_LICENSES), name)
+
+
+def _products_at_hand(root: Customer) -> object:
+    page = root.page
+    if page is None or page.products is None:
+        return NOT_AT_HAND
+    ids = page.stats.get(root.id, NO_LICENSES).product_ids
+    return [product for product_id, product in page.products if product_id in ids]
 
 
 @strawberry.type(
@@ -43,6 +74,9 @@ class Customer(relay.Node):
     name: str = strawberry.field(description="The customer's name; empty when not given.")
     reseller_id: strawberry.Private[int | None]
     """Vendor admins' filter: count one reseller's licenses only (None: every license)."""
+    page: strawberry.Private[CustomerPage | None] = None
+    """Set on the rows of the customers list (``prefetch``); None: each figure loads through
+    the request's DataLoader."""
 
     @classmethod
     def from_row(cls, row: User, *, reseller_id: int | None = None) -> Self:
@@ -53,10 +87,12 @@ class Customer(relay.Node):
         return await context.loaders.customer_stats.load(context.actor, self.reseller_id, self.id)
 
     @strawberry.field(description="How many of the account's licenses the customer has.")
+    @at_hand(partial(_figure, name="license_count"))
     async def license_count(self, info: Info) -> int:
         return (await self._stats(info)).license_count
 
     @strawberry.field(description="The products of those licenses, each once, in catalog order.")
+    @at_hand(_products_at_hand)
     async def products(self, info: Info) -> list[Product]:
         stats = await self._stats(info)
         snapshot = await info.context.loaders.catalog.load()
@@ -67,10 +103,12 @@ class Customer(relay.Node):
         ]
 
     @strawberry.field(description="When the first of those licenses was assigned.")
+    @at_hand(partial(_figure, name="first_assigned_at"))
     async def first_assigned_at(self, info: Info) -> datetime | None:
         return (await self._stats(info)).first_assigned_at
 
     @strawberry.field(description="When the latest of those licenses was assigned.")
+    @at_hand(partial(_figure, name="last_assigned_at"))
     async def last_assigned_at(self, info: Info) -> datetime | None:
         return (await self._stats(info)).last_assigned_at
 
@@ -108,6 +146,32 @@ class Customer(relay.Node):
             for row in await services.visible_customers(actor=info.context.actor, ids=ids)
         }
         return [cls.from_row(rows[node_id]) if node_id in rows else None for node_id in wanted]
+
+
+FIGURES = frozenset({"licenseCount", "products", "firstAssignedAt", "lastAssignedAt"})
+
+
+async def prefetch(
+    info: Info, page: relay.Connection[Customer], reseller_id: int | None
+) -> relay.Connection[Customer]:
+    """Loads the figures the page's query asks for all its customers at once and hands them to
+    every row."""
+    nodes = [edge.node for edge in page.edges]
+    asked = asked_below(info, ("edges", "node"))
+    if not nodes or not asked & FIGURES:
+        return page
+    stats = await services.customer_stats(
+        actor=info.context.actor, customer_ids=[n.id for n in nodes], reseller_id=reseller_id
+    )
+    products = None
+    if "products" in asked:
+        snapshot = await info.context.loaders.catalog.load()
+        objects = objects_of(snapshot)
+        products = [(p.id, objects.products[p.id]) for p in snapshot.products]
+    shared = CustomerPage(stats=stats, products=products)
+    for node in nodes:
+        node.page = shared
+    return page
 
 
 def _license_cursor(after: str) -> tuple[datetime, int]:
@@ -172,7 +236,7 @@ class CustomersQuery:
     ) -> relay.Connection[Customer]:
         scope = id_filter(reseller_id, "Reseller") if reseller_id is not None else None
         queryset = services.customers(actor=info.context.actor, search=search, reseller_id=scope)
-        return await paginate(
+        page = await paginate(
             queryset,
             first=first,
             after=after,
@@ -181,3 +245,4 @@ class CustomersQuery:
             to_node=lambda row: Customer.from_row(row, reseller_id=scope),
             order=ordering(order_by, ("email", "id")),
         )
+        return await prefetch(info, page, scope)

@@ -9,13 +9,6 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import strawberry
-from graphql import (
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
-    SelectionNode,
-)
 from graphql.pyutils import AwaitableOrValue
 from strawberry import relay
 from tortoise import connections
@@ -46,6 +39,7 @@ from backend.api.context import Info
 from backend.api.enums import LicenseStatus, MaintenanceStatus, Permission
 from backend.api.execution import NOT_AT_HAND, at_hand
 from backend.api.model_node import ModelNode
+from backend.api.selections import asked_below
 from backend.catalog.services import CatalogProduct
 from backend.licensing import models
 from backend.licensing.maintenance import maintenance_status
@@ -385,7 +379,7 @@ def page_query(
     """The licenses page's query and the columns to read: with each row's add-on ids (a
     subquery per row of the same statement, by the add-ons' license index) when the page asks
     its add-ons, so that ``prefetch`` needs no statement for them."""
-    if "addons" not in _asked(info, ("edges", "node")):
+    if "addons" not in asked_below(info, ("edges", "node")):
         return queryset, COLUMNS
     aggregate = _ADDON_IDS_SQL[connections.get("default").capabilities.dialect]
     table = models.License._meta.db_table
@@ -404,60 +398,6 @@ def _addons_of(
     return [objects.addons[a.id] for a in product.addons if a.id in ids]
 
 
-_ASKED: dict[tuple[int, tuple[str, ...]], tuple[FieldNode, frozenset[str]]] = {}
-"""``_asked``'s answers by field node (of a cached document) and path."""
-
-
-def _asked(info: Info, path: tuple[str, ...]) -> frozenset[str]:
-    """The names of the fields asked at ``path`` below the current field, through fragments
-    (directives aside: what might be asked). Worked out once per document: the parsed
-    documents are cached, so the same query brings the same field node."""
-    raw = info._raw_info
-    node = raw.field_nodes[0]
-    key = (id(node), path)
-    known = _ASKED.get(key)
-    if known is not None and known[0] is node:
-        return known[1]
-    below = [c for n in raw.field_nodes if n.selection_set for c in n.selection_set.selections]
-    found = frozenset(_names(below, path, raw.fragments))
-    if len(_ASKED) > CACHED_SELECTIONS:
-        _ASKED.clear()
-    _ASKED[key] = (node, found)
-    return found
-
-
-CACHED_SELECTIONS = 1024
-
-
-def _names(
-    nodes: Iterable[SelectionNode],
-    path: tuple[str, ...],
-    fragments: dict[str, FragmentDefinitionNode],
-) -> set[str]:
-    found: set[str] = set()
-    for node in nodes:
-        found |= _selected(node, path, fragments)
-    return found
-
-
-def _selected(
-    node: SelectionNode, path: tuple[str, ...], fragments: dict[str, FragmentDefinitionNode]
-) -> set[str]:
-    """The names ``node`` selects at ``path`` (relative to the field that holds it)."""
-    if isinstance(node, FragmentSpreadNode):
-        fragment = fragments.get(node.name.value)
-        return _names(fragment.selection_set.selections, path, fragments) if fragment else set()
-    if isinstance(node, InlineFragmentNode):
-        return _names(node.selection_set.selections, path, fragments)
-    if not isinstance(node, FieldNode):
-        return set()
-    if not path:
-        return {node.name.value}
-    if node.name.value == path[0] and node.selection_set is not None:
-        return _names(node.selection_set.selections, path[1:], fragments)
-    return set()
-
-
 async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.Connection[License]:
     """Loads what the page's query asks of its licenses for all of them at once (the catalog,
     add-ons, orders, resellers: one query each, straight rather than through the DataLoaders,
@@ -467,7 +407,7 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
     from backend.commerce.models import Order as OrderRow
 
     nodes = [edge.node for edge in connection.edges]
-    asked = _asked(info, ("edges", "node"))
+    asked = asked_below(info, ("edges", "node"))
     if not nodes or not asked:
         return connection
     context = info.context

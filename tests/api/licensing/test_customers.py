@@ -152,6 +152,34 @@ async def test_the_account_lists_its_customers_by_email_with_their_figures(
     assert found["pageInfo"]["hasNextPage"] is False
 
 
+async def test_a_pages_customers_answer_their_figures_from_the_page(
+    purchaser: httpx.AsyncClient, customers: Customers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of the customers list take their figures from the page's one grouped query,
+    never one by one through the DataLoader; one customer alone (``node``) still does."""
+    from backend.api.licensing import customers as api
+
+    calls: list[int] = []
+    one_by_one = api.Customer._stats
+
+    async def counted(self: api.Customer, info: object) -> object:
+        calls.append(self.id)
+        return await one_by_one(self, info)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api.Customer, "_stats", counted)
+    found = await page(purchaser)
+    assert [edge["node"]["licenseCount"] for edge in found["edges"]] == [3, 1]
+    assert calls == []
+
+    body: Any = await graphql(
+        purchaser,
+        "query ($id: ID!) { node(id: $id) { ... on Customer { licenseCount } } }",
+        {"id": gid(customers.pat.id)},
+    )
+    assert body["data"]["node"] == {"licenseCount": 3}
+    assert calls == [customers.pat.id]
+
+
 async def test_another_reseller_sees_only_its_own_customer_and_licenses(
     client: httpx.AsyncClient, customers: Customers
 ) -> None:
