@@ -342,6 +342,27 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         cache[id(grouped_field_set)] = (grouped_field_set, steps)
         return steps
 
+    def _selection(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> tuple[Any, list[Leaf] | None] | None:
+        """The grouped fields of ``details`` on ``object_type`` and their leaves (``_leaves``),
+        one lookup per object; None with ``@defer`` (the regular path)."""
+        cache: dict[tuple[int, int], tuple[FieldDetailsList, Any]] = self.__dict__.setdefault(
+            "_lean_selections", {}
+        )
+        key = (id(object_type), id(details))
+        known = cache.get(key)
+        if known is not None and known[0] is details:
+            return known[1]  # type: ignore[no-any-return]
+        grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
+        selection = (
+            None
+            if defer_usages
+            else (grouped_field_set, self._leaves(object_type, grouped_field_set))
+        )
+        cache[key] = (details, selection)
+        return selection
+
     def _leaves(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[Leaf] | None:
         """The selection as (response name, attribute, coerce, non-null) when every field of it
         is a plain attribute of a leaf type (a product's code and name, say), else None."""
@@ -469,14 +490,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self, object_type: GraphQLObjectType, details: FieldDetailsList, path: Path, value: Any
     ) -> Any:
         """An object's fields executed, or ``_REGULAR`` (nothing done yet)."""
-        is_type_of = object_type.is_type_of
-        # strawberry's is_type_of ignores its info: no info built for it
-        if is_type_of is not None and is_type_of(value, None) is not True:  # type: ignore[arg-type]
+        if not _is_type_of(object_type, value):
             return _REGULAR  # refused (or undecided): the regular path says so
-        grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
-        if defer_usages:
+        selection = self._selection(object_type, details)
+        if selection is None:
             return _REGULAR
-        leaves = self._leaves(object_type, grouped_field_set)
+        grouped_field_set, leaves = selection
         if leaves is not None:
             done = _read_leaves(leaves, value)
             if done is not None:
@@ -577,6 +596,28 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+
+_TYPE_OF: dict[tuple[int, type], tuple[GraphQLObjectType, bool]] = {}
+"""``is_type_of`` verdicts by object type and Python class, for values without a strawberry
+cast (the verdict then depends on the class alone)."""
+
+
+def _is_type_of(object_type: GraphQLObjectType, value: Any) -> bool:
+    """``object_type.is_type_of(value)`` (strawberry's ignores its info), remembered per class
+    when the value carries no strawberry cast (``strawberry.cast``), which decides per object."""
+    is_type_of = object_type.is_type_of
+    if is_type_of is None:
+        return True
+    if getattr(value, "__as_strawberry_type__", None) is not None:
+        return is_type_of(value, None) is True  # type: ignore[arg-type]
+    key = (id(object_type), type(value))
+    known = _TYPE_OF.get(key)
+    if known is not None and known[0] is object_type:
+        return known[1]
+    verdict = is_type_of(value, None) is True  # type: ignore[arg-type]
+    _TYPE_OF[key] = (object_type, verdict)
+    return verdict
 
 
 def _read_leaves(leaves: list[Leaf], value: Any) -> dict[str, Any] | None:

@@ -22,13 +22,14 @@ import platform
 import sys
 import tempfile
 import time
+from contextlib import AsyncExitStack, ExitStack
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from tests.bench.http.dataset import Dataset
-from tests.bench.http.scenarios import Figures, Session
+from tests.bench.http.scenarios import Figures, Job, Session, alternate
 from tests.bench.http.server import ROOT, Server, memory_kib
 
 LIST_SCENARIOS = ("licenses", "license-search-key", "license-search-email", "customers", "invoices")
@@ -49,40 +50,52 @@ def lists(session: Session, first: int) -> dict[str, Any]:
     }
 
 
+def show(figures: Figures) -> Figures:
+    print(
+        f"  {figures.name:<26} {figures.p50_ms:9.1f} ms p50  {figures.throughput:8.1f} req/s"
+        f"  SQL {figures.sql_min}-{figures.sql_max}",
+        flush=True,
+    )
+    return figures
+
+
 async def drive(
-    server: Server, dataset: Dataset, options: argparse.Namespace, *, full: bool
-) -> list[Figures]:
-    """The scenarios against a running server: lists only, or (``full``) all of them."""
-    results: list[Figures] = []
+    big: Session, small: Session | None, options: argparse.Namespace
+) -> tuple[list[Figures], list[Figures]]:
+    """The scenarios against the full dataset's server (``big``) and, for the scaling
+    targets, the small one's: the floor, the lists and the dashboard on both, taken in turn
+    (``alternate``), then the page-size variants and the writes on the full one. Returns the
+    full and the small figures."""
     requests, warmup = options.requests, options.warmup
-
-    def show(figures: Figures) -> Figures:
-        print(
-            f"  {figures.name:<26} {figures.p50_ms:9.1f} ms p50  {figures.throughput:8.1f} req/s"
-            f"  SQL {figures.sql_min}-{figures.sql_max}",
-            flush=True,
-        )
-        results.append(figures)
-        return figures
-
-    async with Session(server, dataset, options.concurrency) as session:
-        show(await session.run("floor", session.floor(50), requests=requests, warmup=warmup))
-        for name, op in lists(session, 50).items():
-            show(await session.run(name, op, requests=requests, warmup=warmup))
+    jobs: list[Job] = []
+    for session in (big, small):
+        if session is None:
+            continue
         dashboard = session.page("Dashboard", {"maintenanceEndingFirst": 5, "activityFirst": 8})
-        show(await session.run("dashboard", dashboard, requests=requests, warmup=warmup))
-        few = max(options.concurrency, requests // 4)
-        for first in (10, 100):
-            for name, op in lists(session, first).items():
-                show(await session.run(f"{name}@{first}", op, requests=few, warmup=1))
-        if not full:
-            return results
-        show(await session.run("checkout", session.checkout(), requests=few, warmup=1))
-        assignments = min(few, len(dataset.unassigned_keys) - 1)
-        show(await session.run("assign", session.assign(), requests=assignments, warmup=1))
-        show(await session.export())
-        show(await session.close_period())
-    return results
+        jobs += [
+            ("floor", session, session.floor(50)),
+            *((name, session, op) for name, op in lists(session, 50).items()),
+            ("dashboard", session, dashboard),
+        ]
+    measured = await alternate(jobs, requests=requests, warmup=warmup, rounds=options.rounds)
+    results: list[Figures] = []
+    small_results: list[Figures] = []
+    for (_, session, _), figures in zip(jobs, measured, strict=True):
+        (results if session is big else small_results).append(figures)
+    for label, found in (("full", results), ("small", small_results)):
+        for figures in found:
+            print(f"  [{label}]", end="")
+            show(figures)
+    few = max(options.concurrency, requests // 4)
+    for first in (10, 100):
+        for name, op in lists(big, first).items():
+            results.append(show(await big.run(f"{name}@{first}", op, requests=few, warmup=1)))
+    results.append(show(await big.run("checkout", big.checkout(), requests=few, warmup=1)))
+    assignments = min(few, len(big.dataset.unassigned_keys) - 1)
+    results.append(show(await big.run("assign", big.assign(), requests=assignments, warmup=1)))
+    results.append(show(await big.export()))
+    results.append(show(await big.close_period()))
+    return results, small_results
 
 
 def _by_name(results: list[Figures]) -> dict[str, Figures]:
@@ -215,9 +228,10 @@ async def settle(url: str) -> None:
     await asyncio.to_thread(os.sync)
 
 
-async def one_dataset(
+async def prepare(
     engine: str, scale: float, folder: Path, options: argparse.Namespace, *, full: bool
-) -> tuple[Dataset, list[Figures]]:
+) -> tuple[str, Path, Dataset]:
+    """A fresh database of ``scale`` for ``engine``: its URL, folder and dataset."""
     label = f"{engine}-{scale:g}"
     data_dir = folder / label
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -230,11 +244,46 @@ async def one_dataset(
     dataset = await generate(url, scale, data_dir / "dataset.json", buyers=options.concurrency)
     print(f"{label}: {dataset.counts} in {dataset.seconds:.1f} s", flush=True)
     await settle(url)
-    with Server(url, data_dir, folder / f"{label}-server.log") as server:
-        print(f"{label}: server pid {server.pid} at {server.base_url}", flush=True)
-        results = await drive(server, dataset, options, full=full)
-        print(f"{label}: server peak RSS {memory_kib(server.pid, 'VmHWM') / 1024:.1f} MiB")
-    return dataset, results
+    return url, data_dir, dataset
+
+
+async def one_engine(
+    engine: str, folder: Path, options: argparse.Namespace
+) -> tuple[Dataset, Dataset | None, list[Figures], list[Figures]]:
+    """Both datasets of ``engine``, both servers up at once, every scenario measured."""
+    compare = bool(options.compare_scale) and options.compare_scale != options.scale
+    small = None
+    if compare:
+        small = await prepare(engine, options.compare_scale, folder, options, full=False)
+    big = await prepare(engine, options.scale, folder, options, full=True)
+    with ExitStack() as servers:
+        started: list[Server | None] = []
+        for prepared, scale in ((big, options.scale), (small, options.compare_scale)):
+            if prepared is None:
+                started.append(None)
+                continue
+            url, data_dir, _ = prepared
+            label = f"{engine}-{scale:g}"
+            server = servers.enter_context(Server(url, data_dir, folder / f"{label}-server.log"))
+            print(f"{label}: server pid {server.pid} at {server.base_url}", flush=True)
+            started.append(server)
+        big_server, small_server = started
+        assert big_server is not None
+        async with AsyncExitStack() as sessions:
+            big_session = await sessions.enter_async_context(
+                Session(big_server, big[2], options.concurrency)
+            )
+            small_session = None
+            if small is not None and small_server is not None:
+                small_session = await sessions.enter_async_context(
+                    Session(small_server, small[2], options.concurrency)
+                )
+            results, small_results = await drive(big_session, small_session, options)
+        for running in (big_server, small_server):
+            if running is not None:
+                peak = memory_kib(running.pid, "VmHWM") / 1024
+                print(f"server {running.pid}: peak RSS {peak:.1f} MiB")
+    return big[2], small[2] if small else None, results, small_results
 
 
 def machine() -> dict[str, Any]:
@@ -260,6 +309,7 @@ async def run(options: argparse.Namespace) -> tuple[dict[str, Any], int]:
             "requests": options.requests,
             "concurrency": options.concurrency,
             "warmup": options.warmup,
+            "rounds": options.rounds,
         },
         "engines": {},
     }
@@ -267,13 +317,7 @@ async def run(options: argparse.Namespace) -> tuple[dict[str, Any], int]:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as name:
         folder = Path(name)
         for engine in engines:
-            small_results: list[Figures] = []
-            small: Dataset | None = None
-            if options.compare_scale and options.compare_scale != options.scale:
-                small, small_results = await one_dataset(
-                    engine, options.compare_scale, folder, options, full=False
-                )
-            dataset, results = await one_dataset(engine, options.scale, folder, options, full=True)
+            dataset, small, results, small_results = await one_engine(engine, folder, options)
             found = targets(small_results, results, dataset)
             missed += sum(t["met"] is False for t in found)
             print()
@@ -316,6 +360,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=200, help="per scenario")
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients")
     parser.add_argument("--warmup", type=int, default=5, help="requests before measuring")
+    parser.add_argument(
+        "--rounds", type=int, default=8, help="batches each scenario's requests are taken in"
+    )
     parser.add_argument(
         "--engine", action="append", choices=["sqlite", "postgres"], help="default: both"
     )

@@ -13,7 +13,7 @@ import itertools
 import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +43,59 @@ class Figures:
     sql_max: int = 0
     peak_rss_mib: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Samples:
+    """What the runs of one scenario recorded."""
+
+    latencies: list[float] = field(default_factory=list)
+    sql: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    numbers: Iterator[int] = field(default_factory=itertools.count)
+
+    def figures(self, name: str, server: Server) -> Figures:
+        if self.errors:
+            print(f"  {name}: {len(self.errors)} error(s), the first: {self.errors[0]}")
+        latencies, seconds = self.latencies, self.seconds
+        return Figures(
+            name=name,
+            requests=len(latencies),
+            errors=len(self.errors),
+            seconds=round(seconds, 3),
+            throughput=round(len(latencies) / seconds, 1) if seconds else 0.0,
+            p50_ms=round(statistics.median(latencies), 2) if latencies else 0.0,
+            p95_ms=round(percentile(latencies, 95), 2),
+            p99_ms=round(percentile(latencies, 99), 2),
+            sql_min=min(self.sql, default=0),
+            sql_max=max(self.sql, default=0),
+            peak_rss_mib=round(memory_kib(server.pid, "VmHWM") / 1024, 1),
+        )
+
+
+Job = tuple[str, "Session", "Op"]
+"""A scenario to measure: its name, the session (server) it runs against, its operation."""
+
+
+async def alternate(jobs: list[Job], *, requests: int, warmup: int, rounds: int) -> list[Figures]:
+    """Each job ``requests`` times, in ``rounds`` batches taken in turn (job 1, job 2, …, job
+    1 again): what else the machine does while the bench runs then weighs on every job alike,
+    so their ratios (the licenses page to the floor, a list at full scale to the same list at
+    small scale) hold across runs, where one job measured after another caught a slow moment
+    alone. The figures are over all of a job's batches."""
+    recorded = [Samples() for _ in jobs]
+    for (name, session, op), samples in zip(jobs, recorded, strict=True):
+        await session.warm_up(name, op, warmup)
+        samples.numbers = itertools.count(warmup)
+    for round_ in range(rounds):
+        for (_, session, op), samples in zip(jobs, recorded, strict=True):
+            share = requests // rounds + (1 if round_ < requests % rounds else 0)
+            await session.batch(op, share, samples)
+    return [
+        samples.figures(name, session.server)
+        for (name, session, _), samples in zip(jobs, recorded, strict=True)
+    ]
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -121,42 +174,30 @@ class Session:
 
     async def run(self, name: str, op: Op, *, requests: int, warmup: int) -> Figures:
         """``op`` ``warmup`` times, then ``requests`` times over the concurrent workers."""
-        numbers = itertools.count()
-        for _ in range(warmup):
-            for response in await op(self.client, 0, next(numbers)):
+        [figures] = await alternate([(name, self, op)], requests=requests, warmup=warmup, rounds=1)
+        return figures
+
+    async def warm_up(self, name: str, op: Op, times: int) -> None:
+        for n in range(times):
+            for response in await op(self.client, 0, n):
                 if (why := problem(response)) is not None:
                     raise RuntimeError(f"{name}: warm-up failed: {why}")
-        latencies: list[float] = []
-        sql: list[int] = []
-        errors: list[str] = []
+
+    async def batch(self, op: Op, count: int, samples: Samples) -> None:
+        """``op`` ``count`` times over the concurrent workers, into ``samples``."""
         todo = itertools.count()
 
         async def worker(index: int) -> None:
-            while next(todo) < requests:
+            while next(todo) < count:
                 started = time.perf_counter()
-                responses = await op(self.client, index, next(numbers))
-                latencies.append((time.perf_counter() - started) * 1000)
-                sql.append(sum(int(r.headers.get(SQL_HEADER, "0")) for r in responses))
-                errors.extend(w for r in responses if (w := problem(r)) is not None)
+                responses = await op(self.client, index, next(samples.numbers))
+                samples.latencies.append((time.perf_counter() - started) * 1000)
+                samples.sql.append(sum(int(r.headers.get(SQL_HEADER, "0")) for r in responses))
+                samples.errors.extend(w for r in responses if (w := problem(r)) is not None)
 
         started = time.perf_counter()
         await asyncio.gather(*(worker(i) for i in range(self.workers)))
-        seconds = time.perf_counter() - started
-        if errors:
-            print(f"  {name}: {len(errors)} error(s), the first: {errors[0]}")
-        return Figures(
-            name=name,
-            requests=len(latencies),
-            errors=len(errors),
-            seconds=round(seconds, 3),
-            throughput=round(len(latencies) / seconds, 1) if seconds else 0.0,
-            p50_ms=round(statistics.median(latencies), 2) if latencies else 0.0,
-            p95_ms=round(percentile(latencies, 95), 2),
-            p99_ms=round(percentile(latencies, 99), 2),
-            sql_min=min(sql, default=0),
-            sql_max=max(sql, default=0),
-            peak_rss_mib=round(memory_kib(self.server.pid, "VmHWM") / 1024, 1),
-        )
+        samples.seconds += time.perf_counter() - started
 
     # --- the operations ------------------------------------------------------------------
 
