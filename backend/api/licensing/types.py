@@ -115,20 +115,22 @@ def _maintenance_status_at_hand(root: License) -> object:
 
 def _order_at_hand(root: License) -> object:
     page = root.page
-    if page is None:
-        return NOT_AT_HAND
-    if not page.shows_orders:
-        return None
-    return NOT_AT_HAND if page.orders is None else page.orders.get(root.order_id)
+    return NOT_AT_HAND if page is None else _shown(page.shows_orders, page.orders, root.order_id)
 
 
 def _reseller_at_hand(root: License) -> object:
     page = root.page
     if page is None:
         return NOT_AT_HAND
-    if not page.shows_resellers:
+    return _shown(page.shows_resellers, page.resellers, root.reseller_id)
+
+
+def _shown(shows: bool, loaded: dict[int, Any] | None, key: int) -> object:
+    """A related object from the page: null when the caller may not see it, not at hand when
+    the page did not load it."""
+    if not shows:
         return None
-    return NOT_AT_HAND if page.resellers is None else page.resellers.get(root.reseller_id)
+    return NOT_AT_HAND if loaded is None else loaded.get(key)
 
 
 @at_hand(_product_at_hand)
