@@ -257,6 +257,14 @@ class _LazyResolveInfo:
 class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's execution context with the short paths described above."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # per request, by identity of graphql-core's memoised objects (kept with them)
+        self._lean_steps: dict[int, tuple[Any, list[Step]]] = {}
+        self._lean_selections: dict[
+            tuple[int, int], tuple[FieldDetailsList, tuple[Any, list[Leaf] | None] | None]
+        ] = {}
+
     def execute_fields(  # noqa: PLR0912 - the hot loop: its short paths are inlined on purpose
         self,
         parent_type: GraphQLObjectType,
@@ -325,7 +333,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """The fields of a selection with their plans, worked out once per request and
         selection (graphql-core keeps one grouped field set per type and field list, so the
         rows of a list share it)."""
-        cache: dict[int, tuple[Any, list[Step]]] = self.__dict__.setdefault("_lean_steps", {})
+        cache = self._lean_steps
         known = cache.get(id(grouped_field_set))
         if known is not None and known[0] is grouped_field_set:
             return known[1]
@@ -347,13 +355,11 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> tuple[Any, list[Leaf] | None] | None:
         """The grouped fields of ``details`` on ``object_type`` and their leaves (``_leaves``),
         one lookup per object; None with ``@defer`` (the regular path)."""
-        cache: dict[tuple[int, int], tuple[FieldDetailsList, Any]] = self.__dict__.setdefault(
-            "_lean_selections", {}
-        )
+        cache = self._lean_selections
         key = (id(object_type), id(details))
         known = cache.get(key)
         if known is not None and known[0] is details:
-            return known[1]  # type: ignore[no-any-return]
+            return known[1]
         grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
         selection = (
             None
@@ -365,19 +371,11 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _leaves(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[Leaf] | None:
         """The selection as (response name, attribute, coerce, non-null) when every field of it
-        is a plain attribute of a leaf type (a product's code and name, say), else None."""
-        cache: dict[int, tuple[Any, list[Leaf] | None]] = self.__dict__.setdefault(
-            "_lean_leaves", {}
-        )
-        known = cache.get(id(grouped_field_set))
-        if known is not None and known[0] is grouped_field_set:
-            return known[1]
+        is a plain attribute of a leaf type (a product's code and name, say), else None
+        (``_selection`` keeps the answer)."""
         steps = self._steps(parent_type, grouped_field_set)
-        leaves: list[Leaf] | None = [(step[0], *step[4]) for step in steps if step[4] is not None]
-        if leaves is not None and len(leaves) != len(steps):
-            leaves = None
-        cache[id(grouped_field_set)] = (grouped_field_set, leaves)
-        return leaves
+        leaves = [(step[0], *step[4]) for step in steps if step[4] is not None]
+        return leaves if len(leaves) == len(steps) else None
 
     def _attribute(  # noqa: PLR0917 - the field's whole situation, kept positional for speed
         self,
@@ -416,24 +414,17 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         without strawberry's argument conversion and extension chain."""
         return_type = field_def.type
         shape = plan.shape
-        if plan.at_hand is not None and shape is not None and shape.coerce is not None:
-            try:  # a leaf at hand: coerced without any info
-                at_hand = plan.at_hand(source)
-                if at_hand is not NOT_AT_HAND and at_hand is not None:
-                    coerced = _coerced(shape, at_hand)
-                    if coerced is not _REGULAR:
-                        return coerced
-            except Exception:  # noqa: S110 - the full way below reports it, located
-                pass
-        info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
+        info: _LazyResolveInfo | None = None  # built only when something needs it
         try:
             result = NOT_AT_HAND if plan.at_hand is None else plan.at_hand(source)
             if result is NOT_AT_HAND:
+                info = _LazyResolveInfo(self, field_def, details, parent_type, path, name)
                 kwargs: dict[str, Any] = dict.fromkeys(plan.root_names, source)
                 if plan.info_name is not None:
                     kwargs[plan.info_name] = Info(_raw_info=info, _field=plan.field)  # type: ignore[arg-type]
                 result = plan.call(source, **kwargs) if plan.pass_self else plan.call(**kwargs)
         except Exception as raw_error:
+            info = info or _LazyResolveInfo(self, field_def, details, parent_type, path, name)
             self.handle_field_error(raw_error, return_type, details, info.real().path)
             return None
         if shape is not None and not self.is_awaitable(result):
@@ -444,7 +435,9 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 if coerced is not _REGULAR:
                     return coerced
             elif result is not None:
+                info = info or _LazyResolveInfo(self, field_def, details, parent_type, path, name)
                 return self._guarded(shape, details, info, result)
+        info = info or _LazyResolveInfo(self, field_def, details, parent_type, path, name)
         return self._complete_regularly(return_type, details, info.real(), result)
 
     def _complete_regularly(

@@ -202,7 +202,8 @@ class License(ModelNode):
     async def _load_addons(self, info: Info) -> list[Addon]:
         snapshot = await info.context.loaders.catalog.load()
         rows = await info.context.loaders.addons_by_license.load(self.id)
-        return _addons_of(objects_of(snapshot), snapshot.by_id["product"][self.product_id], rows)
+        product = snapshot.by_id["product"][self.product_id]
+        return _addons_of(objects_of(snapshot), product, (row.addon_id for row in rows))
 
     @strawberry.field(
         description="Whether M&S is active, expired (renewable) or lapsed.",
@@ -392,12 +393,10 @@ def page_query(
     return queryset.annotate(**{ADDON_IDS: RawSQL(subquery)}), (*COLUMNS, ADDON_IDS)
 
 
-def _addons_of(
-    objects: CatalogObjects, product: CatalogProduct, rows: Iterable[models.LicenseAddon]
-) -> list[Addon]:
-    """A license's add-ons (its ``LicenseAddon`` rows), in its product's catalog order."""
-    ids = {row.addon_id for row in rows}
-    return [objects.addons[a.id] for a in product.addons if a.id in ids]
+def _addons_of(objects: CatalogObjects, product: CatalogProduct, ids: Iterable[int]) -> list[Addon]:
+    """A license's add-ons (their ids), in its product's catalog order."""
+    chosen = set(ids)
+    return [objects.addons[a.id] for a in product.addons if a.id in chosen]
 
 
 async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.Connection[License]:
@@ -418,22 +417,13 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
         snapshot = await context.loaders.catalog.load()
     objects = objects_of(snapshot) if snapshot is not None else None
     addons = None
-    if "addons" in asked and snapshot is not None and objects is not None:
-        chosen: dict[int, set[int]] = {
-            node.id: {int(i) for i in node.addon_ids.split(",")} if node.addon_ids else set()
-            for node in nodes
-        }
-        if any(node.addon_ids is None for node in nodes):  # rows read without them
-            pairs = await models.LicenseAddon.filter(license_id__in=list(chosen)).values_list(
-                "license_id", "addon_id"
-            )
-            for license_id, addon_id in pairs:
-                chosen[license_id].add(addon_id)
+    read = all(node.addon_ids is not None for node in nodes)  # by ``page_query``, asked alike
+    if "addons" in asked and read and snapshot is not None and objects is not None:
         products = snapshot.by_id["product"]
         addons = {
-            node.id: [objects.addons[a.id] for a in products[node.product_id].addons if a.id in ids]
+            node.id: _addons_of(objects, products[node.product_id], map(int, ids.split(",")))
             for node in nodes
-            if (ids := chosen[node.id])
+            if (ids := node.addon_ids)
         }
     orders = None
     if "order" in asked and context.actor.can(Permission.ORDERS_READ):

@@ -55,6 +55,11 @@ class Samples:
     seconds: float = 0.0
     numbers: Iterator[int] = field(default_factory=itertools.count)
 
+    @classmethod
+    def one(cls, ms: float, sql: int, why: str | None) -> Samples:
+        """A single operation's samples (the export, the close)."""
+        return cls(latencies=[ms], sql=[sql], errors=[why] if why else [], seconds=ms / 1000)
+
     def figures(self, name: str, server: Server) -> Figures:
         if self.errors:
             print(f"  {name}: {len(self.errors)} error(s), the first: {self.errors[0]}")
@@ -258,29 +263,16 @@ class Session:
             "CloseBillingPeriod", {"input": {"period": self.dataset.close_period}}, self.admin
         )
         ms = (time.perf_counter() - started) * 1000
-        why = problem(response)
-        if why is not None:
-            print(f"  close-period: {why}")
+        why = problem(response)  # printed by ``figures``
         data = ((response.json().get("data") or {}).get("closeBillingPeriod")) or {}
         sql = int(response.headers.get(SQL_HEADER, "0"))
-        return Figures(
-            name="close-period",
-            requests=1,
-            errors=int(why is not None),
-            seconds=round(ms / 1000, 3),
-            throughput=round(1000 / ms, 2),
-            p50_ms=round(ms, 1),
-            p95_ms=round(ms, 1),
-            p99_ms=round(ms, 1),
-            sql_min=sql,
-            sql_max=sql,
-            peak_rss_mib=round(memory_kib(self.server.pid, "VmHWM") / 1024, 1),
-            extra={
-                "summaries": data.get("summaryInvoicesCreated"),
-                "invoices": data.get("invoicesSummarized"),
-                "resellers": self.dataset.counts["resellers"],
-            },
-        )
+        figures = Samples.one(ms, sql, why).figures("close-period", self.server)
+        figures.extra = {
+            "summaries": data.get("summaryInvoicesCreated"),
+            "invoices": data.get("invoicesSummarized"),
+            "resellers": self.dataset.counts["resellers"],
+        }
+        return figures
 
     async def export(self) -> Figures:
         """The customers CSV of every account (as the vendor admin: 50,000 customers at full
@@ -312,25 +304,13 @@ class Session:
         done.set()
         await sampler
         peak = max(peak, memory_kib(pid, "VmRSS"))
-        if status != 200:
-            print(f"  export: HTTP {status}")
-        return Figures(
-            name="customers-export",
-            requests=1,
-            errors=int(status != 200),
-            seconds=round(ms / 1000, 3),
-            throughput=round(1000 / ms, 2),
-            p50_ms=round(ms, 1),
-            p95_ms=round(ms, 1),
-            p99_ms=round(ms, 1),
-            sql_min=sql,
-            sql_max=sql,
-            peak_rss_mib=round(memory_kib(pid, "VmHWM") / 1024, 1),
-            extra={
-                "rows": max(0, lines - 1),
-                "bytes": size,
-                "rss_before_mib": round(before / 1024, 1),
-                "rss_peak_mib": round(peak / 1024, 1),
-                "rss_growth_mib": round((peak - before) / 1024, 1),
-            },
-        )
+        why = None if status == 200 else f"HTTP {status}"
+        figures = Samples.one(ms, sql, why).figures("customers-export", self.server)
+        figures.extra = {
+            "rows": max(0, lines - 1),
+            "bytes": size,
+            "rss_before_mib": round(before / 1024, 1),
+            "rss_peak_mib": round(peak / 1024, 1),
+            "rss_growth_mib": round((peak - before) / 1024, 1),
+        }
+        return figures
