@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -74,10 +75,35 @@ def create_app(
     return app
 
 
+YOUNG_GENERATION_THRESHOLD = 20_000
+"""Allocations between two collections of the youngest generation (Python's default: 700)."""
+
+
+def tune_garbage_collection() -> None:
+    """A server process's collector, set once its modules and schema are loaded.
+
+    - Everything made at start-up (modules, the schema, the catalog of types) is frozen out of
+      the collector: it lives as long as the process, and each full collection walked it all.
+    - The youngest generation is collected every 20,000 allocations instead of 700: a page of
+      50 licenses allocates tens of thousands of short-lived objects, nearly all freed by
+      reference counting, so the frequent collections found little.
+
+    On the licenses page this took the server's CPU per request from 10.6-12.1 ms to 9.1-9.2 ms
+    (SQLite, 100,000 licenses, docs/performance.md); memory stays bounded by the threshold.
+    """
+    gc.collect()
+    gc.freeze()
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, oldest)
+
+
 def serve_app() -> Starlette:
-    """The factory ``partner-portal serve`` gives uvicorn: each worker process logs its own way."""
+    """The factory ``partner-portal serve`` gives uvicorn: each worker process logs its own way
+    and tunes its collector."""
     from backend.logs import configure_logging
 
     settings = load_settings()
     configure_logging(json_lines=not settings.is_development)
-    return create_app(settings)
+    app = create_app(settings)
+    tune_garbage_collection()
+    return app

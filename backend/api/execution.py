@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from graphql import (
@@ -113,8 +114,19 @@ Plan = PlainAttribute | PlainResolver | None
 Step = tuple[str, FieldDetailsList, Any, Plan, tuple[str, Callable[[Any], Any], bool] | None]
 """A field of a selection: response name, field details, definition, plan, and for a plain
 attribute of a leaf type read with ``getattr``: (attribute, coerce, non-null)."""
-Leaf = tuple[str, str, Callable[[Any], Any], bool]
-"""A plain leaf attribute of a selection: response name, attribute, coerce, non-null."""
+Op = tuple[str, Callable[[Any], Any], int, Any, bool]
+"""A field of a compiled selection (``Program``): response name, how to read it from the
+object (an attribute getter or a resolver's shortcut), its kind, what completes it and whether
+it is non-null. The kinds and what completes them:
+
+- ``_TEXT``: a String or ID; a ``str`` is its own answer, anything else goes to the coerce;
+- ``_ENUM``: a strawberry enum: (its class, names by member value, the coerce);
+- ``_LEAF``: any other scalar: the coerce;
+- ``_OBJECT``: (the object type, its program, the classes already known to be of the type);
+- ``_LIST``: the items' op."""
+Program = list[Op]
+_TEXT, _ENUM, _LEAF, _OBJECT, _LIST = 0, 1, 2, 3, 4
+_TEXT_TYPES = frozenset({"String", "ID"})
 _plans: dict[int, tuple[GraphQLField, Plan]] = {}
 
 
@@ -262,7 +274,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # per request, by identity of graphql-core's memoised objects (kept with them)
         self._lean_steps: dict[int, tuple[Any, list[Step]]] = {}
         self._lean_selections: dict[
-            tuple[int, int], tuple[FieldDetailsList, tuple[Any, list[Leaf] | None] | None]
+            tuple[int, int], tuple[FieldDetailsList, tuple[Any, Program | None] | None]
         ] = {}
 
     def execute_fields(  # noqa: PLR0912 - the hot loop: its short paths are inlined on purpose
@@ -352,8 +364,8 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _selection(
         self, object_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> tuple[Any, list[Leaf] | None] | None:
-        """The grouped fields of ``details`` on ``object_type`` and their leaves (``_leaves``),
+    ) -> tuple[Any, Program | None] | None:
+        """The grouped fields of ``details`` on ``object_type`` and their program (``_compile``),
         one lookup per object; None with ``@defer`` (the regular path)."""
         cache = self._lean_selections
         key = (id(object_type), id(details))
@@ -361,21 +373,48 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if known is not None and known[0] is details:
             return known[1]
         grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
-        selection = (
-            None
-            if defer_usages
-            else (grouped_field_set, self._leaves(object_type, grouped_field_set))
-        )
+        selection = None
+        if not defer_usages:
+            selection = (grouped_field_set, self._compile(object_type, grouped_field_set))
         cache[key] = (details, selection)
         return selection
 
-    def _leaves(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> list[Leaf] | None:
-        """The selection as (response name, attribute, coerce, non-null) when every field of it
-        is a plain attribute of a leaf type (a product's code and name, say), else None
-        (``_selection`` keeps the answer)."""
-        steps = self._steps(parent_type, grouped_field_set)
-        leaves = [(step[0], *step[4]) for step in steps if step[4] is not None]
-        return leaves if len(leaves) == len(steps) else None
+    def _compile(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> Program | None:
+        """The selection as a ``Program`` when every field of it is read from the object alone
+        (a plain attribute or a resolver's shortcut, no directive) and completed as a leaf, an
+        object of such fields or a list of either; else None. ``_run`` then answers a row of
+        the licenses page (its product, edition, add-ons, order, ...) in one loop per object."""
+        program: Program = []
+        for name, details, _, plan, _ in self._steps(parent_type, grouped_field_set):
+            if type(plan) is PlainAttribute:
+                read = attrgetter(plan.name) if plan.direct else plan.read
+            elif type(plan) is PlainResolver and plan.at_hand is not None:
+                read = plan.at_hand
+            else:
+                return None
+            if plan.shape is None or any(d.node.directives for d in details):
+                return None
+            op = self._op(name, read, plan.shape, details)
+            if op is None:
+                return None
+            program.append(op)
+        return program
+
+    def _op(
+        self, name: str, read: Callable[[Any], Any], shape: Shape, details: FieldDetailsList
+    ) -> Op | None:
+        if shape.coerce is not None:
+            return (name, read, *_leaf(shape), shape.non_null)
+        if shape.object_type is not None:
+            selection = self._selection(shape.object_type, details)
+            if selection is None or selection[1] is None:
+                return None
+            known: set[type] = set()
+            complete = (shape.object_type, selection[1], known)
+            return (name, read, _OBJECT, complete, shape.non_null)
+        assert shape.item is not None
+        item = self._op(name, read, shape.item, details)
+        return None if item is None else (name, read, _LIST, item, shape.non_null)
 
     def _attribute(  # noqa: PLR0917 - the field's whole situation, kept positional for speed
         self,
@@ -488,9 +527,12 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         selection = self._selection(object_type, details)
         if selection is None:
             return _REGULAR
-        grouped_field_set, leaves = selection
-        if leaves is not None:
-            done = _read_leaves(leaves, value)
+        grouped_field_set, program = selection
+        if program is not None:
+            try:
+                done = _run(program, value)
+            except Exception:  # the regular path runs the fields again and reports it
+                done = None
             if done is not None:
                 return done
         return self.execute_fields(object_type, value, path, grouped_field_set, None)
@@ -613,25 +655,95 @@ def _is_type_of(object_type: GraphQLObjectType, value: Any) -> bool:
     return verdict
 
 
-def _read_leaves(leaves: list[Leaf], value: Any) -> dict[str, Any] | None:
-    """An object of plain leaf attributes read in one loop, or None at the first irregular
-    one (the object then runs the usual way: its reads are plain attribute reads)."""
+def _leaf(shape: Shape) -> tuple[int, Any]:
+    """A leaf's kind and what completes it (see ``Op``)."""
+    leaf_type = shape.graphql_type
+    if isinstance(leaf_type, GraphQLNonNull):
+        leaf_type = leaf_type.of_type
+    if isinstance(leaf_type, GraphQLScalarType) and leaf_type.name in _TEXT_TYPES:
+        return _TEXT, shape.coerce
+    enum_class = getattr(leaf_type, "wrapped_cls", None)
+    if isinstance(leaf_type, GraphQLEnumType) and isinstance(enum_class, type):
+        names: dict[Any, str] = {}
+        for name, value in leaf_type.values.items():  # the first name of a value, as strawberry
+            names.setdefault(value.value, name)
+        return _ENUM, (enum_class, names, shape.coerce)
+    return _LEAF, shape.coerce
+
+
+def _run(program: Program, value: Any) -> dict[str, Any] | None:  # noqa: PLR0912
+    """An object's compiled selection answered, or None at the first irregular value (a null
+    where the type forbids one, a value the type refuses, a shortcut without the value, an
+    object of another type): the object then runs the usual way, which reports it. Reading has
+    no side effect (attributes, and shortcuts by their contract), so reading again is safe.
+    The common cases are inlined: this loop runs for every field of every row of a page."""
     result: dict[str, Any] = {}
-    try:
-        for name, attribute, coerce, non_null in leaves:
-            field_value = getattr(value, attribute)
-            if field_value is None:
-                if non_null:
-                    return None
-                result[name] = None
-                continue
-            coerced = coerce(field_value)
-            if coerced is None or coerced is Undefined:
+    for name, read, kind, complete, non_null in program:
+        field = read(value)
+        if field is None:
+            if non_null:
                 return None
-            result[name] = coerced
-    except Exception:
-        return None
+            result[name] = None
+            continue
+        if kind == _TEXT and type(field) is str:
+            result[name] = field
+            continue
+        if field is NOT_AT_HAND:
+            return None
+        if kind == _ENUM and type(field) is complete[0]:
+            name_of = complete[1].get(field.value)
+            if name_of is None:
+                return None
+            result[name] = name_of
+            continue
+        if kind == _OBJECT:
+            object_type, fields, known = complete
+            if type(field) not in known:
+                if not _is_type_of(object_type, field):
+                    return None
+                if getattr(field, "__as_strawberry_type__", None) is None:
+                    known.add(type(field))  # the verdict is the class's: remembered
+            field = _run(fields, field)
+        else:
+            field = _completed(kind, complete, field)
+        if field is None:
+            return None
+        result[name] = field
     return result
+
+
+def _completed(kind: int, complete: Any, value: Any) -> Any:
+    """A non-null value completed as its op says (the paths ``_run`` does not inline), or None
+    if it is irregular."""
+    if value is NOT_AT_HAND:
+        return None
+    if kind == _LIST:
+        return _items(complete, value)
+    if kind == _OBJECT:
+        object_type, fields, _ = complete
+        return _run(fields, value) if _is_type_of(object_type, value) else None
+    coerced = (complete[2] if kind == _ENUM else complete)(value)
+    return None if coerced is Undefined else coerced
+
+
+def _items(item: Op, value: Any) -> list[Any] | None:
+    """A list's items completed as ``item`` says, or None if the list or an item is
+    irregular (generators and async iterables take the regular path)."""
+    if type(value) not in (list, tuple):
+        return None
+    _, _, kind, complete, non_null = item
+    items: list[Any] = []
+    for each in value:
+        if each is None:
+            if non_null:
+                return None
+            items.append(None)
+            continue
+        done = _completed(kind, complete, each)
+        if done is None:
+            return None
+        items.append(done)
+    return items
 
 
 def _coerced(shape: Shape, value: Any) -> Any:

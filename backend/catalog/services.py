@@ -25,7 +25,7 @@ from backend.catalog.models import (
     Product,
     Tier,
 )
-from backend.catalog.versioning import read_version
+from backend.catalog.versioning import ReadVersion, read_version
 from backend.money import Amount, basis_points_to_percent
 
 
@@ -131,14 +131,15 @@ _snapshot: tuple[str, Catalog] | None = None
 """The last snapshot loaded by this process and the version it was read at."""
 
 
-async def load_catalog() -> Catalog:
-    """The current catalog: one query if the version is the one of the kept snapshot, else nine.
+async def load_catalog(read: ReadVersion | None = None) -> Catalog:
+    """The current catalog: one query if the version is the one of the kept snapshot, else nine;
+    none if the version is the one ``read`` by an earlier statement of the request.
 
     The version is read before the rows: a change committed in between is then kept under the
     older version, and the next read loads again, never the reverse.
     """
     global _snapshot  # noqa: PLW0603 -- the one per-process cache, replaced whole
-    version = await read_version()
+    version = await read_version() if read is None else read.value
     kept = _snapshot
     if kept is not None and version is not None and kept[0] == version:
         return kept[1]

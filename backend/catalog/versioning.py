@@ -18,6 +18,8 @@ migration ends with ``CatalogVersionTriggers()`` again (it is idempotent).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Every SQL text below is built from this module's constants, none from input.
 from tortoise import connections
 
@@ -38,6 +40,22 @@ VERSIONED_TABLES = (
 _SQLITE_RANDOM = "lower(hex(randomblob(16)))"
 _POSTGRES_RANDOM = "md5(random()::text || clock_timestamp()::text)"
 _EVENTS = ("INSERT", "UPDATE", "DELETE")
+
+
+VERSION_SQL = "(SELECT version FROM catalog_version WHERE id = 1)"
+"""The version as a scalar subquery: a page's statement reads it with its rows
+(``ReadVersion``), which saves the catalog its statement."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadVersion:
+    """The version as another statement read it (None: the database has no version row)."""
+
+    value: str | None
+
+    @classmethod
+    def of(cls, raw: object) -> ReadVersion:
+        return cls(None if raw is None else str(raw))
 
 
 async def read_version() -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from backend.catalog.services import Catalog, load_catalog
+from backend.catalog.versioning import ReadVersion
 
 
 class CatalogLoader:
@@ -13,7 +14,8 @@ class CatalogLoader:
     def __init__(self) -> None:
         self._task: asyncio.Task[Catalog] | None = None
 
-    async def load(self) -> Catalog:
+    async def load(self, read: ReadVersion | None = None) -> Catalog:
+        """The request's catalog; ``read``: its version as a statement of the request read it."""
         if self._task is None:
-            self._task = asyncio.ensure_future(load_catalog())
+            self._task = asyncio.ensure_future(load_catalog(read))
         return await asyncio.shield(self._task)

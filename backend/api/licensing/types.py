@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from graphql.pyutils import AwaitableOrValue
@@ -41,6 +40,8 @@ from backend.api.execution import NOT_AT_HAND, at_hand
 from backend.api.model_node import ModelNode
 from backend.api.selections import asked_below
 from backend.catalog.services import CatalogProduct
+from backend.catalog.versioning import VERSION_SQL, ReadVersion
+from backend.db_rows import rows_by_ids
 from backend.licensing import models
 from backend.licensing.maintenance import maintenance_status
 
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from backend.api.licensing.customers import Customer
     from backend.api.licensing.installations import Installation
 
-RowT = TypeVar("RowT")
 InstallationType = Annotated["Installation", strawberry.lazy("backend.api.licensing.installations")]
 OrderType = Annotated["Order", strawberry.lazy("backend.api.commerce.types")]
 
@@ -179,6 +179,7 @@ class License(ModelNode):
     page: strawberry.Private[LicensePage | None] = None
     """Set on the rows of a list (``prefetch``); None: each field loads through the loaders."""
     addon_ids: strawberry.Private[str | None] = None
+    catalog_version: strawberry.Private[ReadVersion | None] = None
     """A list's row: its add-ons' ids, comma-separated ("" for none), when read with the row
     (``page_query``); None: not read."""
 
@@ -330,6 +331,9 @@ class License(ModelNode):
             order_id=row["order_id"],
             customer_id=customer_id,
             addon_ids=(row[ADDON_IDS] or "") if ADDON_IDS in row else None,
+            catalog_version=(
+                ReadVersion.of(row[CATALOG_VERSION]) if CATALOG_VERSION in row else None
+            ),
         )
 
     @classmethod
@@ -370,6 +374,9 @@ COLUMNS = (
 """The columns ``License.from_values`` reads."""
 
 ADDON_IDS = "addon_ids"
+CATALOG_VERSION = "catalog_version"
+CATALOG_FIELDS = frozenset({"product", "edition", "tier", "addons", "maintenanceStatus"})
+"""The fields of a license that ``prefetch`` answers from the catalog."""
 _ADDON_IDS_SQL = {
     "sqlite": "group_concat(addon_id)",
     "postgres": "string_agg(CAST(addon_id AS TEXT), ',')",
@@ -379,18 +386,24 @@ _ADDON_IDS_SQL = {
 def page_query(
     info: Info, queryset: QuerySet[models.License]
 ) -> tuple[QuerySet[models.License], tuple[str, ...]]:
-    """The licenses page's query and the columns to read: with each row's add-on ids (a
-    subquery per row of the same statement, by the add-ons' license index) when the page asks
-    its add-ons, so that ``prefetch`` needs no statement for them."""
-    if "addons" not in asked_below(info, ("edges", "node")):
-        return queryset, COLUMNS
-    aggregate = _ADDON_IDS_SQL[connections.get("default").capabilities.dialect]
-    table = models.License._meta.db_table
-    subquery = (  # every part a constant of this module or the model's table name
-        f'(SELECT {aggregate} FROM "{models.LicenseAddon._meta.db_table}" '  # noqa: S608
-        f'WHERE "license_id" = "{table}"."id")'
-    )
-    return queryset.annotate(**{ADDON_IDS: RawSQL(subquery)}), (*COLUMNS, ADDON_IDS)
+    """The licenses page's query and the columns to read, with what ``prefetch`` would
+    otherwise read in statements of its own: each row's add-on ids (a subquery per row, by the
+    add-ons' license index) when the page asks its add-ons, and the catalog's version when it
+    asks anything of the catalog."""
+    asked = asked_below(info, ("edges", "node"))
+    columns, extra = COLUMNS, {}
+    if "addons" in asked:
+        aggregate = _ADDON_IDS_SQL[connections.get("default").capabilities.dialect]
+        table = models.License._meta.db_table
+        extra[ADDON_IDS] = RawSQL(  # every part a constant of this module or a table name
+            f'(SELECT {aggregate} FROM "{models.LicenseAddon._meta.db_table}" '  # noqa: S608
+            f'WHERE "license_id" = "{table}"."id")'
+        )
+    if asked & CATALOG_FIELDS:
+        extra[CATALOG_VERSION] = RawSQL(VERSION_SQL)
+    if not extra:
+        return queryset, columns
+    return queryset.annotate(**extra), (*columns, *extra)
 
 
 def _addons_of(objects: CatalogObjects, product: CatalogProduct, ids: Iterable[int]) -> list[Addon]:
@@ -400,10 +413,11 @@ def _addons_of(objects: CatalogObjects, product: CatalogProduct, ids: Iterable[i
 
 
 async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.Connection[License]:
-    """Loads what the page's query asks of its licenses for all of them at once (the catalog,
-    add-ons, orders, resellers: one query each, straight rather than through the DataLoaders,
-    whose future per key cost more than the query) and hands it to every row, whose fields then
-    resolve without a coroutine each."""
+    """Loads what the page's query asks of its licenses for all of them at once and hands it to
+    every row, whose fields then resolve without a coroutine each: the catalog (no statement
+    when ``page_query`` read its version), the add-ons (their ids read by ``page_query``), the
+    orders and resellers (one statement on SQLite, straight rather than through the
+    DataLoaders, whose future per key cost more than the query)."""
     from backend.api.commerce.types import Order
     from backend.commerce.models import Order as OrderRow
 
@@ -413,8 +427,8 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
         return connection
     context = info.context
     snapshot = None
-    if asked & {"product", "edition", "tier", "addons", "maintenanceStatus"}:
-        snapshot = await context.loaders.catalog.load()
+    if asked & CATALOG_FIELDS:
+        snapshot = await context.loaders.catalog.load(nodes[0].catalog_version)
     objects = objects_of(snapshot) if snapshot is not None else None
     addons = None
     read = all(node.addon_ids is not None for node in nodes)  # by ``page_query``, asked alike
@@ -425,14 +439,16 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
             for node in nodes
             if (ids := node.addon_ids)
         }
-    orders = None
-    if "order" in asked and context.actor.can(Permission.ORDERS_READ):
-        rows = await OrderRow.filter(id__in=sorted({n.order_id for n in nodes})).values()
-        orders = {row["id"]: Order.from_row(_as_row(OrderRow, row)) for row in rows}
-    resellers = None
-    if "reseller" in asked and not context.actor.is_customer:
-        found = await ResellerRow.filter(id__in=sorted({n.reseller_id for n in nodes})).values()
-        resellers = {row["id"]: Reseller.from_row(_as_row(ResellerRow, row)) for row in found}
+    load_orders = "order" in asked and context.actor.can(Permission.ORDERS_READ)
+    load_resellers = "reseller" in asked and not context.actor.is_customer
+    order_rows, reseller_rows = await rows_by_ids(  # one statement on SQLite
+        (OrderRow, {n.order_id for n in nodes} if load_orders else ()),
+        (ResellerRow, {n.reseller_id for n in nodes} if load_resellers else ()),
+    )
+    orders = {row.id: Order.from_row(row) for row in order_rows} if load_orders else None
+    resellers = (
+        {row.id: Reseller.from_row(row) for row in reseller_rows} if load_resellers else None
+    )
     page = LicensePage(
         catalog=objects,
         now=clock.now(),
@@ -446,9 +462,3 @@ async def prefetch(info: Info, connection: relay.Connection[License]) -> relay.C
     for node in nodes:
         node.page = page
     return connection
-
-
-def _as_row(model: type[RowT], columns: dict[str, Any]) -> RowT:
-    """A row's columns (a ``values()`` dict) with the model's attribute access, for the
-    ``from_row`` builders, which only read attributes: no model built (a tenth of the cost)."""
-    return cast("RowT", SimpleNamespace(**columns))

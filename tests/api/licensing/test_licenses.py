@@ -287,3 +287,29 @@ async def test_a_pages_rows_answer_from_the_page_alone(
     rows = [edge["node"] for edge in body["data"]["licenses"]["edges"]]
     assert len(rows) == len(licenses.mail) + len(licenses.stats)
     assert all(row["product"]["code"] and row["order"]["number"] for row in rows)
+
+
+async def test_a_page_reads_the_catalogs_version_with_its_rows(
+    purchaser: httpx.AsyncClient, licenses: Licenses, count_queries: Any
+) -> None:
+    """The page's statement reads the catalog's version (a subquery) so that its catalog costs
+    no statement of its own, and a change made by another process still shows at once."""
+    from tortoise import connections
+
+    # given a page that has been shown once (this process keeps the catalog)
+    await graphql(purchaser, PAGE_ONLY)
+
+    # when another process renames the product with plain SQL, then the page is shown again
+    await connections.get("default").execute_query(
+        "UPDATE catalog_product SET name = 'SmarterMail Renamed' WHERE code = 'smartermail'"
+    )
+    with count_queries() as log:
+        body: Any = await graphql(purchaser, PAGE_ONLY)
+
+    # then it shows the new name, and no statement read the version alone
+    assert "errors" not in body, body
+    names = {e["node"]["product"]["name"] for e in body["data"]["licenses"]["edges"]}
+    assert "SmarterMail Renamed" in names
+    alone = [s for s in log.statements if s.startswith("SELECT version FROM catalog_version")]
+    assert alone == [], log.statements
+    assert any("catalog_version" in s for s in log.statements), log.statements

@@ -31,7 +31,7 @@ from tortoise import connections
 
 from backend import clock
 from backend.api.pagination import _tag, check_first, encode_cursor
-from backend.app import create_app
+from backend.app import create_app, tune_garbage_collection
 from backend.identity.roles import Permission
 from backend.licensing.maintenance import maintenance_status
 from backend.licensing.models import License
@@ -201,4 +201,6 @@ def bench_app() -> Starlette:
     """The factory uvicorn runs: as ``backend.app.serve_app``, plus the bench's additions."""
     settings = load_settings()
     configure_logging(json_lines=not settings.is_development)
-    return with_bench_routes(create_app(settings), settings)
+    app = with_bench_routes(create_app(settings), settings)
+    tune_garbage_collection()
+    return app
