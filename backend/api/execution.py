@@ -28,12 +28,15 @@ when a schema extension wraps resolvers (a middleware).
 
 from __future__ import annotations
 
+from binascii import b2a_base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLList,
@@ -42,6 +45,7 @@ from graphql import (
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    InlineFragmentNode,
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, gather_with_cancel
@@ -128,6 +132,9 @@ Program = list[Op]
 _TEXT, _ENUM, _LEAF, _OBJECT, _LIST = 0, 1, 2, 3, 4
 _TEXT_TYPES = frozenset({"String", "ID"})
 _plans: dict[int, tuple[GraphQLField, Plan]] = {}
+SHARED_SELECTIONS = 4096
+"""Selections kept across requests (``_selection``): those of the cached documents."""
+_SHARED_SELECTIONS: dict[tuple[int, ...], tuple[tuple[Any, ...], Any]] = {}
 
 
 def _plan(field_def: GraphQLField) -> Plan:
@@ -188,13 +195,14 @@ def _relay_id_at_hand(resolver: Any) -> Callable[[Any], Any] | None:
         or origin.resolve_typename.__func__ is not relay.Node.resolve_typename.__func__  # type: ignore[attr-defined]
     ):
         return None
-    type_name = origin.__strawberry_definition__.name  # type: ignore[attr-defined]
+    prefix = origin.__strawberry_definition__.name + ":"  # type: ignore[attr-defined]
     id_attr = origin.resolve_id_attr()
 
     def read(root: Any) -> Any:
         if type(root) is not origin:
             return NOT_AT_HAND
-        return relay.to_base64(type_name, getattr(root, id_attr))
+        text = f"{prefix}{getattr(root, id_attr)}".encode()
+        return b2a_base64(text, newline=False).decode()  # relay.to_base64's text
 
     return read
 
@@ -366,18 +374,57 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self, object_type: GraphQLObjectType, details: FieldDetailsList
     ) -> tuple[Any, Program | None] | None:
         """The grouped fields of ``details`` on ``object_type`` and their program (``_compile``),
-        one lookup per object; None with ``@defer`` (the regular path)."""
+        one lookup per object; None with ``@defer`` (the regular path). A selection without
+        directives is the same for every request of the same (cached) document: it is worked
+        out once and kept (``_SHARED_SELECTIONS``)."""
         cache = self._lean_selections
         key = (id(object_type), id(details))
         known = cache.get(key)
         if known is not None and known[0] is details:
             return known[1]
-        grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
-        selection = None
-        if not defer_usages:
-            selection = (grouped_field_set, self._compile(object_type, grouped_field_set))
+        nodes = tuple(d.node for d in details)
+        shared_key = (id(object_type), *map(id, nodes))
+        shared = _SHARED_SELECTIONS.get(shared_key)
+        if shared is not None and shared[0] == (object_type, *nodes):  # identity: same nodes
+            selection: tuple[Any, Program | None] | None = shared[1]
+        else:
+            grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, details)
+            selection = None
+            if not defer_usages:
+                selection = (grouped_field_set, self._compile(object_type, grouped_field_set))
+                if self._without_directives(nodes):
+                    if len(_SHARED_SELECTIONS) >= SHARED_SELECTIONS:
+                        _SHARED_SELECTIONS.clear()
+                    _SHARED_SELECTIONS[shared_key] = ((object_type, *nodes), selection)
         cache[key] = (details, selection)
         return selection
+
+    def _without_directives(self, nodes: tuple[FieldNode, ...]) -> bool:
+        """Whether nothing below ``nodes`` (fields, fragments, their fields) has a directive:
+        then which fields are collected depends on the document alone, not on the variables
+        (``@skip``/``@include``) or the request (``@defer``)."""
+        pending = [n.selection_set for n in nodes if n.selection_set is not None]
+        spread: set[str] = set()
+        while pending:
+            for selection in pending.pop().selections:
+                if selection.directives:
+                    return False
+                if isinstance(selection, FragmentSpreadNode):
+                    name = selection.name.value
+                    fragment = self.fragments.get(name)
+                    if fragment is None or fragment.variable_signatures:
+                        return False
+                    if fragment.definition.directives:
+                        return False
+                    if name not in spread:
+                        spread.add(name)
+                        pending.append(fragment.definition.selection_set)
+                elif (
+                    isinstance(selection, FieldNode | InlineFragmentNode)
+                    and selection.selection_set is not None
+                ):
+                    pending.append(selection.selection_set)
+        return True
 
     def _compile(self, parent_type: GraphQLObjectType, grouped_field_set: Any) -> Program | None:
         """The selection as a ``Program`` when every field of it is read from the object alone

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import strawberry
 from strawberry import relay
-from strawberry.extensions import FieldExtension, SchemaExtension
+from strawberry.extensions import FieldExtension, ParserCache, SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -279,3 +279,41 @@ def test_the_product_schema_takes_short_paths_only_where_nothing_guards_the_fiel
         assert isinstance(_plan(fields[name]), PlainResolver), name
     assert _plan(query_type.fields["licenses"]) is None  # type: ignore[union-attr]
     assert _plan(query_type.fields["viewer"]) is None  # type: ignore[union-attr]
+
+
+DIRECTED = """query ($show: Boolean!) {
+  rows { name leaf @include(if: $show) { code } leaves { code @skip(if: $show) } ...F }
+}
+fragment F on Row { count @include(if: $show) }"""
+
+
+async def test_a_cached_document_answers_each_request_by_its_own_variables() -> None:
+    """Selections are kept across requests of a cached document only without directives:
+    here the variables decide which fields are asked, request by request."""
+    lean = _schema(True, ParserCache)
+    for show in (True, False, True, False):
+        regular = await _schema(False).execute(DIRECTED, variable_values={"show": show})
+        answered = await lean.execute(DIRECTED, variable_values={"show": show})
+        assert _result(answered) == _result(regular), show
+
+
+async def test_a_cached_document_without_directives_is_compiled_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compiled: list[str] = []
+    original = LeanExecutionContext._compile
+
+    def counting(self: LeanExecutionContext, parent_type: Any, fields: Any) -> Any:
+        compiled.append(parent_type.name)
+        return original(self, parent_type, fields)
+
+    monkeypatch.setattr(LeanExecutionContext, "_compile", counting)
+    lean = _schema(True, ParserCache)
+    query = "{ rows { name colour leaf { code } leaves { code } } }"
+
+    first = await lean.execute(query)
+    after_first = len(compiled)
+    second = await lean.execute(query)
+
+    assert first.errors is None and second.data == first.data
+    assert after_first > 0 and len(compiled) == after_first  # the second made none
