@@ -129,6 +129,9 @@ it is non-null. The kinds and what completes them:
 - ``_OBJECT``: (the object type, its program, the classes already known to be of the type);
 - ``_LIST``: the items' op."""
 Program = list[Op]
+Answers = dict[tuple[int, int], tuple[Any, dict[str, Any]]]
+"""A request's answers of nested objects by (program, object), both by identity: the rows of a
+page share their product, edition, tier, reseller, most of their orders (``_answer``)."""
 _TEXT, _ENUM, _LEAF, _OBJECT, _LIST = 0, 1, 2, 3, 4
 _TEXT_TYPES = frozenset({"String", "ID"})
 _plans: dict[int, tuple[GraphQLField, Plan]] = {}
@@ -284,6 +287,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._lean_selections: dict[
             tuple[int, int], tuple[FieldDetailsList, tuple[Any, Program | None] | None]
         ] = {}
+        self._lean_answers: Answers = {}
 
     def execute_fields(  # noqa: PLR0912 - the hot loop: its short paths are inlined on purpose
         self,
@@ -577,7 +581,7 @@ class LeanExecutionContext(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set, program = selection
         if program is not None:
             try:
-                done = _run(program, value)
+                done = _run(program, value, self._lean_answers)
             except Exception:  # the regular path runs the fields again and reports it
                 done = None
             if done is not None:
@@ -718,7 +722,7 @@ def _leaf(shape: Shape) -> tuple[int, Any]:
     return _LEAF, shape.coerce
 
 
-def _run(program: Program, value: Any) -> dict[str, Any] | None:  # noqa: PLR0912
+def _run(program: Program, value: Any, answers: Answers) -> dict[str, Any] | None:  # noqa: PLR0912
     """An object's compiled selection answered, or None at the first irregular value (a null
     where the type forbids one, a value the type refuses, a shortcut without the value, an
     object of another type): the object then runs the usual way, which reports it. Reading has
@@ -750,30 +754,45 @@ def _run(program: Program, value: Any) -> dict[str, Any] | None:  # noqa: PLR091
                     return None
                 if getattr(field, "__as_strawberry_type__", None) is None:
                     known.add(type(field))  # the verdict is the class's: remembered
-            field = _run(fields, field)
+            field = _answer(fields, field, answers)
         else:
-            field = _completed(kind, complete, field)
+            field = _completed(kind, complete, field, answers)
         if field is None:
             return None
         result[name] = field
     return result
 
 
-def _completed(kind: int, complete: Any, value: Any) -> Any:
+def _answer(program: Program, value: Any, answers: Answers) -> dict[str, Any] | None:
+    """A nested object's answer, made once per request for the same object and selection:
+    reading is free of side effects and nothing changes the objects while a request is
+    answered, so the same object answers the same (the response shares the dict, which only
+    the encoder reads). The key holds the object, so its id cannot be reused meanwhile."""
+    key = (id(program), id(value))
+    seen = answers.get(key)
+    if seen is not None and seen[0] is value:
+        return seen[1]
+    done = _run(program, value, answers)
+    if done is not None:
+        answers[key] = (value, done)
+    return done
+
+
+def _completed(kind: int, complete: Any, value: Any, answers: Answers) -> Any:
     """A non-null value completed as its op says (the paths ``_run`` does not inline), or None
     if it is irregular."""
     if value is NOT_AT_HAND:
         return None
     if kind == _LIST:
-        return _items(complete, value)
+        return _items(complete, value, answers)
     if kind == _OBJECT:
         object_type, fields, _ = complete
-        return _run(fields, value) if _is_type_of(object_type, value) else None
+        return _answer(fields, value, answers) if _is_type_of(object_type, value) else None
     coerced = (complete[2] if kind == _ENUM else complete)(value)
     return None if coerced is Undefined else coerced
 
 
-def _items(item: Op, value: Any) -> list[Any] | None:
+def _items(item: Op, value: Any, answers: Answers) -> list[Any] | None:
     """A list's items completed as ``item`` says, or None if the list or an item is
     irregular (generators and async iterables take the regular path)."""
     if type(value) not in (list, tuple):
@@ -786,7 +805,7 @@ def _items(item: Op, value: Any) -> list[Any] | None:
                 return None
             items.append(None)
             continue
-        done = _completed(kind, complete, each)
+        done = _completed(kind, complete, each, answers)
         if done is None:
             return None
         items.append(done)

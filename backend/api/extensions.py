@@ -3,12 +3,13 @@
 Extensions are passed to the schema as classes or factories, so each request gets fresh ones.
 
 Parsing and validating the SPA's licenses or dashboard query costs about 6 ms of CPU, a fifth of
-the request: both are cached per process (bounded LRU), keyed by the query text and the parse
-options (the token limit), then by the parsed document and the validation rules. For the second
-key to repeat, the depth and alias limits are built once (``LIMIT_RULES``) rather than by a
-``QueryDepthLimiter``/``MaxAliasesLimiter`` per request, which would make new rule classes every
-time. The limits still apply to every query: a cached document was validated with them, and a
-query over the token limit fails to parse and is never cached.
+the request: both are cached per process, keyed by the query text and the parse options (the
+token limit), then by the parsed document (by identity: strawberry's ``ValidationCache`` hashes
+the whole syntax tree on every request, 77 µs for the licenses page) and the validation rules.
+For the second key to repeat, the depth and alias limits are built once (``LIMIT_RULES``) rather
+than by a ``QueryDepthLimiter``/``MaxAliasesLimiter`` per request, which would make new rule
+classes every time. The limits still apply to every query: a cached document was validated with
+them, and a query over the token limit fails to parse and is never cached.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError
 from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -26,8 +28,8 @@ from strawberry.extensions import (
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
+from strawberry.schema.schema import validate_document
 
 from backend.api.errors import ClientError
 from backend.logs import current_request_id
@@ -90,11 +92,38 @@ class MaskUnexpectedErrors(SchemaExtension):
         )
 
 
+_validated: dict[tuple[int, int, tuple[type[ASTValidationRule], ...]], Any] = {}
+
+
+class ValidationByDocument(SchemaExtension):
+    """Validation cached per parsed document (the parser cache's: the same object for the same
+    query text), its identity the key; the document is kept with its errors so that the
+    identity cannot be reused while the entry lives."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        schema = context.schema._schema
+        document: DocumentNode | None = context.graphql_document
+        assert document is not None  # strawberry validates parsed documents only
+        rules = tuple(context.validation_rules)
+        key = (id(schema), id(document), rules)
+        known = _validated.get(key)
+        if known is not None and known[0] is document:
+            errors = known[1]
+        else:
+            errors = validate_document(schema, document, rules)
+            if len(_validated) >= CACHED_DOCUMENTS:
+                _validated.clear()  # the documents in use come back at once
+            _validated[key] = (document, errors)
+        context.pre_execution_errors = errors
+        yield
+
+
 def schema_extensions() -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
     return [
         partial(AddValidationRules, LIMIT_RULES),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),  # before the parser cache
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
-        partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+        ValidationByDocument,
         MaskUnexpectedErrors,
     ]
