@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("db")
 async def test_rows_are_read_as_values_reads_them(count_queries: Any) -> None:
     # given orders of two resellers, one with a billing address of every kind of character
     await seed_catalog()
-    ours, theirs = await make_reseller("Ours"), await make_reseller("Théirs \"quoted\" ✓")
+    ours, theirs = await make_reseller("Ours"), await make_reseller('Théirs "quoted" ✓')
     placed = datetime(2026, 5, 4, 3, 2, 1, 123456, tzinfo=UTC)
     orders = [
         await make_order(ours, placed, [("smartermail", 12_345)]),
