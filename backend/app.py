@@ -24,6 +24,7 @@ from backend.web.csrf import CsrfGuard
 from backend.web.exports import CustomersExport
 from backend.web.health import healthz
 from backend.web.invoice_pdf import InvoicePdf
+from backend.web.security_headers import SecurityHeaders
 from backend.web.signing_key import PublicSigningKey
 from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
 
@@ -68,7 +69,10 @@ def create_app(
             Mount("/assets", HashedAssets(directory=dist / "assets", check_dir=False)),
             Route("/{path:path}", SinglePageApp(dist).respond, methods=["GET", "HEAD"]),
         ],
-        middleware=[Middleware(RequestIdMiddleware)],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(SecurityHeaders, settings=settings),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError
+from graphql import (
+    DocumentNode,
+    ExecutableDefinitionNode,
+    FieldNode,
+    GraphQLError,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
 from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -36,9 +43,13 @@ from backend.logs import current_request_id
 
 logger = logging.getLogger("backend.api")
 
-MAX_QUERY_DEPTH = 12
-MAX_ALIASES = 30
-MAX_TOKENS = 5000
+MAX_QUERY_DEPTH = 8
+MAX_ALIASES = 15
+MAX_TOKENS = 1000
+"""The limits, tuned to the SPA's own operations (at most 5 levels deep, no alias, 227 tokens:
+``tests/api/test_document_cache.py`` measures them) with room for partners' queries; the
+introspection query of typed-client generators passes them (its depth is not counted: 163
+tokens)."""
 CACHED_DOCUMENTS = 256
 """Distinct query texts kept parsed and validated: the SPA's and partners' operations."""
 
@@ -119,11 +130,63 @@ class ValidationByDocument(SchemaExtension):
         yield
 
 
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+INTROSPECTION_REFUSED = (
+    "Introspection is for signed-in callers: sign in, or send an API key as a bearer token."
+)
+_introspective: dict[int, tuple[DocumentNode, bool]] = {}
+
+
+def _introspects(document: DocumentNode) -> bool:
+    """Whether any operation or fragment of ``document`` selects ``__schema`` or ``__type``
+    (``__typename`` tells nothing of the schema), remembered per document."""
+    known = _introspective.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    pending: list[SelectionSetNode] = [
+        definition.selection_set
+        for definition in document.definitions
+        if isinstance(definition, ExecutableDefinitionNode)
+    ]
+    found = False
+    while pending and not found:
+        for selection in pending.pop().selections:
+            if isinstance(selection, FieldNode) and selection.name.value in INTROSPECTION_FIELDS:
+                found = True
+                break
+            if isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
+                pending.append(selection.selection_set)
+    if len(_introspective) >= CACHED_DOCUMENTS:
+        _introspective.clear()
+    _introspective[id(document)] = (document, found)
+    return found
+
+
+class IntrospectionForSignedIn(SchemaExtension):
+    """Introspection (``__schema``, ``__type``) answers signed-in callers and API keys only:
+    partners generate typed clients from it, strangers learn nothing of the schema. Runs after
+    validation (``ValidationByDocument``), so a valid introspection by an anonymous caller is the
+    one error."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        errors = context.pre_execution_errors
+        document = context.graphql_document
+        actor = getattr(context.context, "actor", None)
+        signed_in = actor is not None and actor.is_authenticated
+        if errors == [] and document is not None and not signed_in and _introspects(document):
+            context.pre_execution_errors = [
+                GraphQLError(INTROSPECTION_REFUSED, extensions={"code": "UNAUTHENTICATED"})
+            ]
+        yield
+
+
 def schema_extensions() -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
     return [
         partial(AddValidationRules, LIMIT_RULES),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),  # before the parser cache
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         ValidationByDocument,
+        IntrospectionForSignedIn,  # after the validation, whose errors come first
         MaskUnexpectedErrors,
     ]

@@ -95,7 +95,13 @@ schema = Schema(
     types=[UserError],
     extensions=schema_extensions(),
     execution_context_class=LeanExecutionContext,
-    config=StrawberryConfig(relay_max_results=MAX_PAGE_SIZE, scalar_map={Decimal: DecimalScalar}),
+    config=StrawberryConfig(
+        relay_max_results=MAX_PAGE_SIZE,
+        scalar_map={Decimal: DecimalScalar},
+        # "Did you mean ...?" would name fields to anyone, signed in or not; partners read the
+        # schema by introspection (signed in) or in schema.graphql
+        disable_field_suggestions=True,
+    ),
 )
 
 

@@ -38,10 +38,10 @@ def test_a_value_that_is_not_a_finite_decimal_is_refused(value: object) -> None:
         _parse_decimal(value)
 
 
-@pytest.mark.usefixtures("db")
-async def test_full_introspection_passes_the_limits(client: httpx.AsyncClient) -> None:
-    # typed clients (graphql-codegen, gql, Apollo) introspect with this very query
-    body = await graphql(client, get_introspection_query(descriptions=True))
+async def test_full_introspection_passes_the_limits(signed_in: httpx.AsyncClient) -> None:
+    # typed clients (graphql-codegen, gql, Apollo) introspect with this very query, signed in
+    # (tests/api/test_introspection.py: strangers may not)
+    body = await graphql(signed_in, get_introspection_query(descriptions=True))
     assert "errors" not in body
     client_schema = build_client_schema(body["data"])  # type: ignore[arg-type]
     assert print_schema(client_schema) == print_schema(schema._schema)
