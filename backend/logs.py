@@ -47,6 +47,20 @@ class RequestIdMiddleware:
             _request_id.reset(token)
 
 
+class _RedactQueryStrings(logging.Filter):
+    """uvicorn's access lines without their query strings: a set-password link carries its
+    token there (``/set-password?token=...``) and a GraphQL GET its variables. The path stays,
+    the query becomes ``?[redacted]``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if record.name == "uvicorn.access" and isinstance(args, tuple) and len(args) >= 3:
+            path = args[2]
+            if isinstance(path, str) and "?" in path:
+                record.args = (*args[:2], path.split("?", 1)[0] + "?[redacted]", *args[3:])
+        return True
+
+
 class _RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id()
@@ -70,6 +84,7 @@ class JsonFormatter(logging.Formatter):
 def configure_logging(*, json_lines: bool, level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
     handler.addFilter(_RequestIdFilter())
+    handler.addFilter(_RedactQueryStrings())
     handler.setFormatter(
         JsonFormatter()
         if json_lines
@@ -78,6 +93,9 @@ def configure_logging(*, json_lines: bool, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # httpx writes every outbound request's URL at INFO, query string and all: the server's
+    # calls out (payment gateway, webhooks) keep theirs out of the logs
+    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True

@@ -1,0 +1,180 @@
+"""No log line holds a secret: a password, a session token, an API key, a set-password token.
+
+A real server process (uvicorn with its access log, the product's logging) serves the test's
+database while a user signs in, creates an API key and calls the API with it (and with a wrong
+one), asks for a password reset and opens the emailed link; everything the server wrote is then
+searched for each secret. The access line of the link keeps its path without the query.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend.identity.roles import Role
+from backend.logs import configure_logging
+from backend.notifications.models import OutboxMessage
+from backend.settings import Settings
+from tests.identity.factories import make_reseller, make_user
+
+PASSWORD = "a long secret password 7"
+NEW_PASSWORD = "another secret password 8"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_an_access_line_keeps_the_path_without_the_query() -> None:
+    root, outbound = logging.getLogger(), logging.getLogger("httpx")
+    handlers, level, outbound_level = root.handlers[:], root.level, outbound.level
+    configure_logging(json_lines=True)
+    written = io.StringIO()
+    root.handlers[0].setStream(written)  # type: ignore[attr-defined]
+    try:
+        # as uvicorn logs a request for a set-password link
+        logging.getLogger("uvicorn.access").info(
+            '%s - "%s %s HTTP/%s" %d',
+            "127.0.0.1:5000",
+            "GET",
+            "/set-password?token=s3c",
+            "1.1",
+            200,
+        )
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        outbound.setLevel(outbound_level)
+
+    assert "s3c" not in written.getvalue()
+    assert "/set-password?[redacted]" in written.getvalue()
+
+
+class Server:
+    """A uvicorn process serving the test's database, as ``partner-portal serve`` runs it."""
+
+    def __init__(self, settings: Settings) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        env = os.environ | {
+            "PARTNER_PORTAL_DATA_DIR": str(settings.data_dir),
+            "PARTNER_PORTAL_DATABASE_URL": settings.database_url,
+            "PARTNER_PORTAL_ENV": "development",  # plain HTTP: production's cookie is Secure
+            "PARTNER_PORTAL_PUBLIC_URL": self.base,
+            "PARTNER_PORTAL_MAIL_WORKER": "0",
+        }
+        command = [sys.executable, "-m", "uvicorn", "--factory", "backend.app:serve_app"]
+        self.process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+
+    def wait_until_up(self) -> None:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            assert self.process.poll() is None and time.monotonic() < deadline, "no server"
+            time.sleep(0.2)
+
+    def stop(self) -> str:
+        """Stops the server; everything it wrote."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        written, _ = self.process.communicate(timeout=30)
+        return written
+
+
+@pytest.fixture
+def server(settings: Settings, db: str) -> Iterator[Server]:
+    running = Server(settings)
+    try:
+        running.wait_until_up()
+        yield running
+    finally:
+        running.stop()
+
+
+async def _graphql(client: httpx.AsyncClient, query: str, **variables: str) -> dict[str, object]:
+    response = await client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    data: dict[str, object] = response.json()["data"]
+    return data
+
+
+async def test_no_secret_reaches_the_servers_log(server: Server) -> None:
+    base = server.base
+    owner = await make_user(Role.RESELLER_OWNER, await make_reseller(), password=PASSWORD)
+    async with httpx.AsyncClient(base_url=base, headers={"Origin": base}) as client:
+        # signs in with the password: the session cookie is a secret too
+        await _graphql(
+            client,
+            "mutation ($e: String!, $p: String!) { login(input: {email: $e, password: $p}) "
+            "{ userErrors { code } } }",
+            e=owner.email,
+            p=PASSWORD,
+        )
+        session = next(iter(client.cookies.values()))
+        # creates an API key, calls the API with it and with a wrong one
+        created: dict = await _graphql(  # type: ignore[type-arg]
+            client,
+            'mutation { createApiKey(input: {name: "Shop", role: RESELLER_PURCHASER}) { secret } }',
+        )
+        secret = created["createApiKey"]["secret"]
+        for key, status in ((secret, 200), (secret + "x", 401)):
+            keyed = await client.post(
+                "/graphql",
+                json={"query": "{ viewer { email } }"},
+                headers={"Authorization": f"Bearer {key}"},
+            )
+            assert keyed.status_code == status
+        # asks for a password reset, opens the link and sets a new password
+        await _graphql(
+            client,
+            "mutation ($e: String!) { requestPasswordReset(input: {email: $e}) "
+            "{ userErrors { code } } }",
+            e=owner.email,
+        )
+        [mail] = await OutboxMessage.filter(template="password_reset")
+        match = re.search(r"/set-password\?token=([\w-]+)", mail.text_body)
+        assert match is not None
+        token = match.group(1)
+        assert (await client.get(f"/set-password?token={token}")).status_code == 200
+        reset: dict = await _graphql(  # type: ignore[type-arg]
+            client,
+            "mutation ($t: String!, $p: String!) { setPassword(input: {token: $t, password: $p}) "
+            "{ userErrors { code } } }",
+            t=token,
+            p=NEW_PASSWORD,
+        )
+        assert reset["setPassword"]["userErrors"] == []
+
+    lines = server.stop()
+    assert "POST /graphql" in lines and "/set-password?[redacted]" in lines  # it did log
+    for name, value in {
+        "password": PASSWORD,
+        "new password": NEW_PASSWORD,
+        "session token": session,
+        "API key": secret,
+        "set-password token": token,
+    }.items():
+        assert value not in lines, f"the {name} is in the server's log"
