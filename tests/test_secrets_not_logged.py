@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -28,10 +21,10 @@ from backend.logs import configure_logging
 from backend.notifications.models import OutboxMessage
 from backend.settings import Settings
 from tests.identity.factories import make_reseller, make_user
+from tests.support.servers import ServerProcess
 
 PASSWORD = "a long secret password 7"
 NEW_PASSWORD = "another secret password 8"
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_an_access_line_keeps_the_path_without_the_query() -> None:
@@ -59,59 +52,10 @@ def test_an_access_line_keeps_the_path_without_the_query() -> None:
     assert "/set-password?[redacted]" in written.getvalue()
 
 
-class Server:
-    """A uvicorn process serving the test's database, as ``partner-portal serve`` runs it."""
-
-    def __init__(self, settings: Settings) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        self.base = f"http://127.0.0.1:{port}"
-        env = os.environ | {
-            "PARTNER_PORTAL_DATA_DIR": str(settings.data_dir),
-            "PARTNER_PORTAL_DATABASE_URL": settings.database_url,
-            "PARTNER_PORTAL_ENV": "development",  # plain HTTP: production's cookie is Secure
-            "PARTNER_PORTAL_PUBLIC_URL": self.base,
-            "PARTNER_PORTAL_MAIL_WORKER": "0",
-        }
-        command = [sys.executable, "-m", "uvicorn", "--factory", "backend.app:serve_app"]
-        self.process = subprocess.Popen(
-            [*command, "--port", str(port)],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-
-    def wait_until_up(self) -> None:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            assert self.process.poll() is None and time.monotonic() < deadline, "no server"
-            time.sleep(0.2)
-
-    def stop(self) -> str:
-        """Stops the server; everything it wrote."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        written, _ = self.process.communicate(timeout=30)
-        return written
-
-
 @pytest.fixture
-def server(settings: Settings, db: str) -> Iterator[Server]:
-    running = Server(settings)
-    try:
-        running.wait_until_up()
+def server(settings: Settings, db: str) -> Iterator[ServerProcess]:
+    with ServerProcess(settings.database_url, settings.data_dir) as running:
         yield running
-    finally:
-        running.stop()
 
 
 async def _graphql(client: httpx.AsyncClient, query: str, **variables: str) -> dict[str, object]:
@@ -121,8 +65,8 @@ async def _graphql(client: httpx.AsyncClient, query: str, **variables: str) -> d
     return data
 
 
-async def test_no_secret_reaches_the_servers_log(server: Server) -> None:
-    base = server.base
+async def test_no_secret_reaches_the_servers_log(server: ServerProcess) -> None:
+    base = server.base_url
     owner = await make_user(Role.RESELLER_OWNER, await make_reseller(), password=PASSWORD)
     async with httpx.AsyncClient(base_url=base, headers={"Origin": base}) as client:
         # signs in with the password: the session cookie is a secret too

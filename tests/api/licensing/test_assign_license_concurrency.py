@@ -8,16 +8,10 @@ one database. The losers roll back entirely: no customer, token or email of thei
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -35,10 +29,9 @@ from tests.commerce.conftest import Shop
 from tests.conftest import ENGINE
 from tests.identity.factories import make_user, sign_in
 from tests.licensing.assigning import MAIL, buy
+from tests.support.servers import ServerProcess
 
 ATTEMPTS = 50
-REPO = Path(__file__).resolve().parents[3]
-UVICORN = [sys.executable, "-m", "uvicorn", "--factory", "backend.app:serve_app", "--no-access-log"]
 ASSIGN = """
 mutation ($input: AssignLicenseInput!) {
   assignLicense(input: $input) {
@@ -136,54 +129,19 @@ async def test_concurrent_assignments_of_one_new_customer_create_it_once(
     assert await License.filter(customer_id=customer.id).count() == len(licenses)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def two_servers(settings: Settings) -> Iterator[list[str]]:
     """Two server processes (uvicorn) on free ports, serving the test's database."""
-    env = os.environ | {
-        "PARTNER_PORTAL_DATA_DIR": str(settings.data_dir),
-        "PARTNER_PORTAL_DATABASE_URL": settings.database_url,
-        "PARTNER_PORTAL_ENV": "development",
-        "PARTNER_PORTAL_MAIL_WORKER": "0",
-    }
-    ports = [free_port(), free_port()]
-    servers = [
-        subprocess.Popen(
-            [*UVICORN, "--port", str(port)],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        for port in ports
-    ]
-    bases = [f"http://127.0.0.1:{port}" for port in ports]
-    try:
-        for base, server in zip(bases, servers, strict=True):
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert server.poll() is None, server.stdout.read() if server.stdout else ""
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.2)
-        yield bases
-    finally:
+    with ExitStack() as stack:
+        servers = [
+            stack.enter_context(
+                ServerProcess(settings.database_url, settings.data_dir, access_log=False)
+            )
+            for _ in range(2)
+        ]
+        yield [server.base_url for server in servers]
         for server in servers:
-            os.killpg(server.pid, signal.SIGTERM)
-        for server in servers:
-            output, _ = server.communicate(timeout=30)
+            output = server.stop()
             assert "Traceback" not in output, output
 
 
