@@ -48,6 +48,11 @@ class Settings:
     """Who issues the invoices: the name heading every invoice PDF."""
     vendor_address: tuple[str, ...] = ()
     """The issuer's address lines under that name."""
+    rate_limit_points: int = 5000
+    """Points each API key, session (and anonymous address) may spend per window; a request
+    costs at least one (``backend.api.cost``)."""
+    rate_limit_window: int = 3600
+    """The rate limit's window, in seconds, from a caller's first request in it."""
     license_signing_key: str | None = field(default=None, repr=False)
     """The Ed25519 private key (PEM) that signs license certificates; None: the one generated
     into the data folder (``backend.licensing.signing``)."""
@@ -96,6 +101,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         payment_gateway=_parse_gateway(get("PAYMENT_GATEWAY")),
         vendor_name=_parse_vendor_name(get("VENDOR_NAME")),
         vendor_address=_parse_vendor_address(get("VENDOR_ADDRESS")),
+        rate_limit_points=_parse_count("RATE_LIMIT_POINTS", get("RATE_LIMIT_POINTS"), 5000),
+        rate_limit_window=_parse_count("RATE_LIMIT_WINDOW", get("RATE_LIMIT_WINDOW"), 3600),
         license_signing_key=_parse_signing_key(
             get("LICENSE_SIGNING_KEY"), get("LICENSE_SIGNING_KEY_FILE")
         ),
@@ -206,6 +213,14 @@ def _parse_flag(name: str, value: str | None, *, default: bool) -> bool:
     if value.lower() in ("0", "false", "no", "off"):
         return False
     raise SettingsError(f"{PREFIX}{name} must be 1 or 0 (true or false), not {value!r}")
+
+
+def _parse_count(name: str, value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= 10**12:
+        raise SettingsError(f"{PREFIX}{name} must be a whole number from 1, not {value!r}")
+    return int(value)
 
 
 def _parse_env(value: str | None) -> Environment:

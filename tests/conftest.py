@@ -192,10 +192,24 @@ def count_queries() -> object:
 async def graphql(
     client: httpx.AsyncClient, query: str, variables: dict[str, object] | None = None
 ) -> dict[str, object]:
-    """POST a GraphQL operation; returns the decoded body after checking the HTTP status."""
+    """POST a GraphQL operation; returns the decoded body after checking the HTTP status.
+
+    The cost report every charged response carries (``extensions.cost``) is checked here and
+    left out of the body, which the tests compare whole; ``tests/api/test_cost.py`` reads it."""
     response = await client.post("/graphql", json={"query": query, "variables": variables or {}})
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
+    return without_cost(body)
+
+
+def without_cost(body: dict[str, object]) -> dict[str, object]:
+    """``body`` without its ``extensions.cost``, after checking the report's shape."""
+    extensions = body.pop("extensions", None)
+    if extensions is not None:
+        assert isinstance(extensions, dict) and set(extensions) == {"cost"}, extensions
+        cost = extensions["cost"]
+        assert set(cost) == {"points", "possibleNodes", "limit", "remaining", "resetAt"}, cost
+        assert cost["points"] >= 1 and 0 <= cost["remaining"] <= cost["limit"], cost
     return body
 
 

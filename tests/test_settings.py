@@ -25,6 +25,12 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.mail_dir == settings.data_dir / "mail"
     assert settings.demo_password == "demo-password"
     assert settings.database_engine == "sqlite"
+    assert (settings.rate_limit_points, settings.rate_limit_window) == (5000, 3600)
+
+
+def test_the_rate_limit_is_set_in_points_per_window(tmp_path: Path) -> None:
+    settings = load_settings(env(tmp_path, RATE_LIMIT_POINTS="20000", RATE_LIMIT_WINDOW="60"))
+    assert (settings.rate_limit_points, settings.rate_limit_window) == (20000, 60)
 
 
 def test_the_invoices_issuer_is_named_with_its_address_lines(tmp_path: Path) -> None:
@@ -86,6 +92,8 @@ def test_an_explicit_secret_key_wins(tmp_path: Path) -> None:
         ("MAIL_WORKER", "maybe", "PARTNER_PORTAL_MAIL_WORKER must be 1 or 0"),
         ("VENDOR_NAME", "V" * 101, "PARTNER_PORTAL_VENDOR_NAME must be one line"),
         ("VENDOR_ADDRESS", "|".join("line" for _ in range(7)), "at most 6 lines"),
+        ("RATE_LIMIT_POINTS", "0", "PARTNER_PORTAL_RATE_LIMIT_POINTS must be a whole number"),
+        ("RATE_LIMIT_WINDOW", "1h", "PARTNER_PORTAL_RATE_LIMIT_WINDOW must be a whole number"),
     ],
 )
 def test_a_bad_value_names_the_variable(

@@ -15,7 +15,9 @@ them, and a query over the token limit fails to parse and is never cached.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -38,7 +40,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.schema import validate_document
 
+from backend.api.cost import Cost, CostError, query_cost
 from backend.api.errors import ClientError
+from backend.api.rate_limit import Allowance, caller_of, limiter_for
 from backend.logs import current_request_id
 
 logger = logging.getLogger("backend.api")
@@ -181,6 +185,103 @@ class IntrospectionForSignedIn(SchemaExtension):
         yield
 
 
+RATE_LIMITED = "RATE_LIMITED"
+
+
+class QueryCostLimit(SchemaExtension):
+    """Works out a valid request's cost before it runs (``backend.api.cost``), refuses it above
+    the node limit, charges it to the caller's rate limit (``backend.api.rate_limit``) or refuses
+    it with 429 when it does not fit, and reports both in the response: the cost and the budget
+    in ``extensions.cost``, the budget in the ``RateLimit`` headers."""
+
+    def __init__(self) -> None:
+        self.report: dict[str, object] | None = None
+
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        request = context.context
+        document = context.graphql_document
+        if context.pre_execution_errors or document is None or request is None:
+            yield
+            return
+        try:
+            cost = query_cost(
+                context.schema._schema, document, context.operation_name, context.variables
+            )
+        except CostError as refused:
+            context.pre_execution_errors = [
+                GraphQLError(
+                    str(refused),
+                    nodes=refused.node,
+                    source=document.loc.source if document.loc else None,
+                    extensions={"code": refused.code},
+                )
+            ]
+            yield
+            return
+        settings = getattr(request, "settings", None)
+        if settings is None:  # executed without an HTTP request (a script, a unit test)
+            yield
+            return
+        limiter = limiter_for(settings)
+        try:
+            allowance = await limiter.spend(caller_of(request.actor), cost.points)
+        except Exception:
+            logger.exception("the rate limit could not be read")
+            context.pre_execution_errors = [
+                GraphQLError(
+                    "The service is briefly unavailable; try again in a few seconds.",
+                    extensions={"code": "SERVICE_UNAVAILABLE"},
+                )
+            ]
+            if request.response is not None:
+                request.response.status_code = 503
+                request.response.headers["Retry-After"] = "5"
+            yield
+            return
+        now = time.time()
+        self.report = _report(cost, allowance)
+        if request.response is not None:
+            window = settings.rate_limit_window
+            reset = str(allowance.reset_in(now))
+            headers = request.response.headers
+            headers["RateLimit-Policy"] = f'"points";q={allowance.limit};w={window}'
+            headers["RateLimit"] = f'"points";r={allowance.remaining};t={reset}'
+            headers["RateLimit-Limit"] = str(allowance.limit)
+            headers["RateLimit-Remaining"] = str(allowance.remaining)
+            headers["RateLimit-Reset"] = reset
+            if not allowance.allowed:
+                headers["Retry-After"] = reset
+                request.response.status_code = 429
+        if not allowance.allowed:
+            context.pre_execution_errors = [
+                GraphQLError(
+                    f"Rate limit exceeded: this request costs {cost.points} points and "
+                    f"{allowance.remaining} of {allowance.limit} remain until "
+                    f"{_timestamp(allowance.reset_at)}; try again then.",
+                    extensions={"code": RATE_LIMITED, "resetAt": _timestamp(allowance.reset_at)},
+                )
+            ]
+        yield
+
+    def get_results(self) -> dict[str, object]:
+        return {"cost": self.report} if self.report is not None else {}
+
+
+def _timestamp(epoch: float) -> str:
+    return datetime.fromtimestamp(int(epoch + 0.999), UTC).isoformat().replace("+00:00", "Z")
+
+
+def _report(cost: Cost, allowance: Allowance) -> dict[str, object]:
+    return {
+        "points": cost.points,
+        "possibleNodes": cost.nodes,
+        "limit": allowance.limit,
+        "remaining": allowance.remaining,
+        "resetAt": _timestamp(allowance.reset_at),
+    }
+
+
 def schema_extensions() -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
     return [
         partial(AddValidationRules, LIMIT_RULES),
@@ -188,5 +289,6 @@ def schema_extensions() -> list[Callable[[], SchemaExtension] | type[SchemaExten
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         ValidationByDocument,
         IntrospectionForSignedIn,  # after the validation, whose errors come first
+        QueryCostLimit,  # charges valid requests only
         MaskUnexpectedErrors,
     ]

@@ -152,3 +152,22 @@ class ApiKey(Model):
                 name="identity_api_key_role",
             ),
         )
+
+
+class RateLimitWindow(Model):
+    """A caller's rate-limit window on PostgreSQL, shared by every server process: the points
+    ``used`` since ``window_start`` (seconds since the epoch), and whether the caller's last
+    request fitted. Written by one upsert per request (``backend.api.rate_limit``); SQLite keeps
+    its windows in the process instead.
+
+    ``key`` is ``key:<api key id>``, ``session:<session id>`` or ``address:<ip>``.
+    """
+
+    key = fields.CharField(max_length=100, primary_key=True)
+    window_start = fields.FloatField()
+    used = fields.BigIntField()
+    allowed = fields.BooleanField()
+
+    class Meta:
+        table = "identity_rate_limit_window"
+        constraints = (CheckConstraint(check="used >= 0", name="identity_rate_limit_used"),)

@@ -27,6 +27,7 @@ from backend.licensing.models import License
 from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
+from tests.conftest import without_cost
 from tests.identity.factories import make_reseller, make_user
 
 CALLERS = (
@@ -100,7 +101,7 @@ class World:
         )
         assert response.status_code == 200, response.text
         body: dict[str, object] = response.json()
-        return body
+        return without_cost(body)
 
 
 async def _session_headers(user: User) -> dict[str, str]:
