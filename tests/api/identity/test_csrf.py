@@ -57,6 +57,26 @@ async def test_only_json_bodies_are_accepted(
     assert response.status_code == 415
 
 
+async def test_a_post_without_a_content_type_is_refused(admin_client: httpx.AsyncClient) -> None:
+    response = await admin_client.post("/graphql", content=f'{{"query": "{LOGOUT}"}}')
+    assert "content-type" not in response.request.headers
+    assert response.status_code == 415
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/json; charset=utf-8", "Application/JSON;charset=UTF-8"]
+)
+async def test_a_json_content_type_may_name_its_charset(
+    admin_client: httpx.AsyncClient, content_type: str
+) -> None:
+    response = await admin_client.post(
+        "/graphql",
+        content='{"query": "{ viewer { role } }"}',
+        headers={"Content-Type": content_type},
+    )
+    assert response.json()["data"] == {"viewer": {"role": "VENDOR_ADMIN"}}
+
+
 async def test_a_mutation_over_get_is_refused(admin_client: httpx.AsyncClient) -> None:
     response = await admin_client.get("/graphql", params={"query": LOGOUT})
     assert response.status_code == 400
@@ -65,7 +85,7 @@ async def test_a_mutation_over_get_is_refused(admin_client: httpx.AsyncClient) -
 
 async def test_queries_over_get_work(admin_client: httpx.AsyncClient) -> None:
     response = await admin_client.get("/graphql", params={"query": "{ viewer { role } }"})
-    assert response.json() == {"data": {"viewer": {"role": "VENDOR_ADMIN"}}}
+    assert response.json()["data"] == {"viewer": {"role": "VENDOR_ADMIN"}}
 
 
 async def test_an_api_key_request_may_come_from_anywhere(client: httpx.AsyncClient) -> None:
