@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 
 import orjson
-from cross_web import AsyncHTTPRequestAdapter, StarletteRequestAdapter
+from cross_web import AsyncHTTPRequestAdapter, HTTPException, StarletteRequestAdapter
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from backend.api.context import Context
@@ -144,9 +145,33 @@ class GraphQLApp(GraphQL[Context, None]):
                 await response(scope, receive, send)
                 return
         try:
-            await super().__call__(scope, receive, send)
+            if scope["type"] != "http":
+                await super().__call__(scope, receive, send)
+                return
+            http_request = Request(scope, receive)
+            try:
+                answer: Response = await self.run(http_request)
+            except HTTPException as refused:
+                answer = self._refusal(http_request, refused)
+            await answer(scope, receive, send)
         except ClientDisconnect:
             return  # the client went away before its request was read: nobody to answer
+
+    def _refusal(self, request: Request, refused: HTTPException) -> Response:
+        """Strawberry's refusal of a request it cannot read (bad JSON, no query, a batch,
+        another method, a mutation over GET: 405 as the specification says) as a GraphQL error
+        in JSON, with ``BAD_REQUEST`` (or ``METHOD_NOT_ALLOWED`` and ``Allow``), rather than its
+        plain-text answer."""
+        status, allow = refused.status_code, "GET, POST"
+        if isinstance(refused.__cause__, InvalidOperationTypeError):
+            status, allow = 405, "POST"  # a mutation over GET (the GraphQL over HTTP spec)
+        code = "METHOD_NOT_ALLOWED" if status == 405 else "BAD_REQUEST"
+        response = _error_response(
+            refused.reason, status, self._media_type(request), extensions={"code": code}
+        )
+        if status == 405:
+            response.headers["Allow"] = allow
+        return response
 
     @staticmethod
     def _answers_with_graphql(request: Request) -> bool:

@@ -187,3 +187,57 @@ async def test_a_refused_api_key_answers_in_the_negotiated_type(
     assert response.headers["content-type"] == GRAPHQL_RESPONSE_JSON
     assert response.headers["www-authenticate"] == 'Bearer error="invalid_token"'
     assert response.json()["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
+
+
+@pytest.mark.parametrize(
+    ("method", "body", "headers", "status", "code", "message"),
+    [
+        (
+            "POST",
+            b"{not json",
+            {"Content-Type": "application/json"},
+            400,
+            "BAD_REQUEST",
+            "Unable to parse request body as JSON",
+        ),
+        (
+            "POST",
+            b'{"variables": {}}',
+            {"Content-Type": "application/json"},
+            400,
+            "BAD_REQUEST",
+            "No GraphQL query found in the request",
+        ),
+        ("PUT", b"", {}, 405, "METHOD_NOT_ALLOWED", "GraphQL only supports GET and POST requests."),
+    ],
+)
+async def test_a_request_that_cannot_be_read_gets_a_graphql_error_in_json(
+    client: httpx.AsyncClient,
+    method: str,
+    body: bytes,
+    headers: dict[str, str],
+    status: int,
+    code: str,
+    message: str,
+) -> None:
+    response = await client.request(
+        method, "/graphql", content=body, headers={**headers, "Accept": GRAPHQL_RESPONSE_JSON}
+    )
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == GRAPHQL_RESPONSE_JSON
+    assert response.json() == {"errors": [{"message": message, "extensions": {"code": code}}]}
+    if status == 405:
+        assert response.headers["Allow"] == "GET, POST"
+
+
+async def test_a_mutation_over_get_is_refused_in_json(client: httpx.AsyncClient) -> None:
+    response = await client.get(
+        "/graphql", params={"query": "mutation { logout { userErrors { code } } }"}
+    )
+
+    assert response.status_code == 405
+    assert response.headers["content-type"] == JSON
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "METHOD_NOT_ALLOWED"}
+    assert response.headers["Allow"] == "POST"

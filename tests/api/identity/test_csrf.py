@@ -79,8 +79,9 @@ async def test_a_json_content_type_may_name_its_charset(
 
 async def test_a_mutation_over_get_is_refused(admin_client: httpx.AsyncClient) -> None:
     response = await admin_client.get("/graphql", params={"query": LOGOUT})
-    assert response.status_code == 400
-    assert "mutations are not allowed when using GET" in response.text
+    assert response.status_code == 405 and response.headers["Allow"] == "POST"
+    [error] = response.json()["errors"]
+    assert "mutations are not allowed when using GET" in error["message"]
 
 
 async def test_queries_over_get_work(admin_client: httpx.AsyncClient) -> None:
