@@ -43,6 +43,7 @@ from strawberry.schema.schema import validate_document
 from backend.api.cost import Cost, CostError, query_cost
 from backend.api.errors import ClientError
 from backend.api.rate_limit import Allowance, caller_of, limiter_for
+from backend.api.text_inputs import TextInputs
 from backend.logs import current_request_id
 
 logger = logging.getLogger("backend.api")
@@ -289,6 +290,7 @@ def schema_extensions() -> list[Callable[[], SchemaExtension] | type[SchemaExten
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         ValidationByDocument,
         IntrospectionForSignedIn,  # after the validation, whose errors come first
+        TextInputs,  # NUL and lone surrogates refused before anything reads them
         QueryCostLimit,  # charges valid requests only
         MaskUnexpectedErrors,
     ]

@@ -241,3 +241,18 @@ async def test_a_mutation_over_get_is_refused_in_json(client: httpx.AsyncClient)
     [error] = response.json()["errors"]
     assert error["extensions"] == {"code": "METHOD_NOT_ALLOWED"}
     assert response.headers["Allow"] == "POST"
+
+
+async def test_an_answer_quoting_a_lone_surrogate_is_still_json(client: httpx.AsyncClient) -> None:
+    # an unknown operation name, quoted by the error, holding what no UTF-8 can encode
+    body = '{"query": "query A { __typename }", "operationName": "B\\ud800"}'
+    response = await client.post(
+        "/graphql", content=body, headers={"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error == {
+        "message": 'Unknown operation named "B\ud800".',
+        "extensions": {"code": "BAD_REQUEST"},
+    }

@@ -21,7 +21,7 @@ from backend.licensing import email_search
 from backend.licensing.email_search import customers_matching, key_range
 from backend.licensing.keys import new_key
 from backend.licensing.models import License
-from tests.conftest import graphql, without_cost
+from tests.conftest import graphql
 from tests.dashboard.factories import make_license
 from tests.identity.factories import make_reseller, make_user, sign_in
 
@@ -110,18 +110,24 @@ async def test_wildcards_and_quotes_are_plain_characters(
         assert await found(client, text) == set(), text
 
 
-async def test_text_no_email_holds_finds_nothing(client: httpx.AsyncClient, ours: Account) -> None:
+async def test_text_no_email_can_hold_is_refused_clearly(
+    client: httpx.AsyncClient, ours: Account
+) -> None:
     await sell(ours, "pat@deals.example")
-    asked = [(LICENSES, "search", {"licenses": {"edges": []}}), (SEARCH, "query", {"search": []})]
+    asked = [(LICENSES, "search"), (SEARCH, "query")]
 
     for text in ("\\u0000", "de\\u0000als", "\\ud800", "deals\\udfff"):  # NUL, lone surrogates
-        for query, variable, nothing in asked:
+        for query, variable in asked:
             # written out: JSON may say what a Python str cannot be encoded from
             body = f'{{"query": {json.dumps(query)}, "variables": {{"{variable}": "{text}"}}}}'
             response = await client.post(
                 "/graphql", content=body, headers={"Content-Type": "application/json"}
             )
-            assert without_cost(response.json()) == {"data": nothing}, text
+            answer = response.json()
+            assert answer["data"] is None, text
+            [error] = answer["errors"]
+            assert error["extensions"] == {"code": "BAD_USER_INPUT"}, text
+            assert error["message"].startswith(f"Variable '${variable}' holds "), text
 
 
 async def test_one_or_two_characters_still_match(client: httpx.AsyncClient, ours: Account) -> None:
