@@ -12,7 +12,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .PHONY: help run test install install-dev build serve lint typecheck drift test-python \
         test-sqlite test-postgres test-frontend test-e2e e2e-browser schema migrations lock clean \
-        bench bench-http
+        bench bench-http soak
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -64,10 +64,22 @@ bench: install-dev ## the in-process benches, then the real server at scale over
 bench-http: install-dev ## the HTTP bench alone: SQLite, and PostgreSQL when PARTNER_PORTAL_BENCH_DATABASE_URL is set
 	$(BIN)/python -m tests.bench.http $(BENCH_ARGS)
 
+soak: install-dev ## 60 s of mixed traffic on PostgreSQL, two servers, then the invariants (soak/results.json); the fault tests
+	@if $(BIN)/python -m tests.soak --probe; then \
+	  echo "$(BIN)/python -m tests.soak $(SOAK_ARGS)"; \
+	  $(BIN)/python -m tests.soak $(SOAK_ARGS); \
+	  echo "PARTNER_PORTAL_FAULTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/faults"; \
+	  PARTNER_PORTAL_FAULTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/faults; \
+	elif [ -n "$${CI:-}" ]; then \
+	  echo "make soak: CI must run the soak and the fault tests on PostgreSQL"; exit 1; \
+	else \
+	  echo "make soak: skipped without PostgreSQL (under CI this fails)"; \
+	fi
+
 # --- checks --------------------------------------------------------------------------------
 lint: install-dev ## ruff (lint and format) and eslint
-	$(BIN)/ruff check backend tests
-	$(BIN)/ruff format --check backend tests
+	$(BIN)/ruff check backend tests examples
+	$(BIN)/ruff format --check backend tests examples
 	npm run lint
 
 typecheck: install-dev ## mypy (strict) and tsc

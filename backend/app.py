@@ -21,6 +21,7 @@ from backend.logs import RequestIdMiddleware
 from backend.notifications.worker import running_mail_worker
 from backend.settings import Settings, load_settings
 from backend.web.csrf import CsrfGuard
+from backend.web.database_unavailable import DatabaseUnavailableAnswer
 from backend.web.exports import CustomersExport
 from backend.web.health import healthz
 from backend.web.invoice_pdf import InvoicePdf
@@ -72,6 +73,7 @@ def create_app(
         middleware=[
             Middleware(RequestIdMiddleware),
             Middleware(SecurityHeaders, settings=settings),
+            Middleware(DatabaseUnavailableAnswer),  # inside: its 503 gets the headers above
         ],
         lifespan=lifespan,
     )

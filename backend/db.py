@@ -2,8 +2,9 @@
 
 SQLite (the embedded default) runs in WAL mode with foreign keys on, a busy timeout and write
 transactions that take their lock up front (``backend.sqlite_engine``), so that a second process
-waits for the write lock instead of failing. PostgreSQL gets a connection pool per
-process. The schema is only ever created by migrations in ``backend/migrations``.
+waits for the write lock instead of failing. PostgreSQL gets a connection pool per process that
+rides out a restart of the database (``backend.postgres_engine``). The schema is only ever
+created by migrations in ``backend/migrations``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def connection_config(database_url: str) -> dict[str, Any]:
         credentials.setdefault("foreign_keys", "ON")
         credentials.setdefault("busy_timeout", SQLITE_BUSY_TIMEOUT_MS)
     else:
+        config["engine"] = "backend.postgres_engine"  # waits out a restart, see that module
         credentials.setdefault("minsize", 1)
         credentials.setdefault("maxsize", 10)
     return config

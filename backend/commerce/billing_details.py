@@ -75,7 +75,33 @@ def billing_details(
     reseller: Reseller, given: BillingChanges | None, problems: Problems
 ) -> BillingDetails:
     """The account's details overlaid with what was given, checked; problems go to ``problems``
-    with paths under ``billing``."""
+    with paths under ``billing``. A problem with a value taken from the account (a partner's
+    order that gave no ``billing``, say) says so, and how to mend it."""
+    found = Problems()
+    checked = _checked(reseller, given, found)
+    for problem in found.found:
+        name = problem.field[-1] if problem.field else ""
+        from_account = given is None or getattr(given, name, None) is None
+        problems.found.append(
+            replace(
+                problem,
+                message=f"{problem.message} (from the account's billing details: complete them "
+                f"under Account, or send `billing.{_camel(name)}` with the order)",
+            )
+            if from_account
+            else problem
+        )
+    return checked
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+def _checked(
+    reseller: Reseller, given: BillingChanges | None, problems: Problems
+) -> BillingDetails:
     details = account_billing(reseller)
     if given is not None:
         details = replace(

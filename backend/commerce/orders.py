@@ -56,7 +56,10 @@ async def write_order(
     empties_cart: bool,
     public_url: str | None,
 ) -> Placed:
-    reseller = await Reseller.filter(id=reseller_id).select_for_update().get()
+    # the account's orders one at a time; NO KEY: a transaction inserting rows of the account
+    # (an assignment's email and audit entry) while holding a license this order changes must
+    # not wait for this lock, or the two deadlock (FOR UPDATE blocks foreign key checks)
+    reseller = await Reseller.filter(id=reseller_id).select_for_update(no_key=True).get()
     catalog = await load_catalog()
     cart = await price(catalog, reseller)
     if cart.signature != agreed.signature:

@@ -57,7 +57,7 @@ GIVE_UP_AFTER = timedelta(days=7)
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(hours=1)
 BUSY_POLL_SECONDS = 1.0
-"""The pause after a pass that sent something."""
+"""The pause after a pass that sent something (none after a full pass: more are due)."""
 IDLE_POLL_SECONDS = 5.0
 """The pause after a pass that sent nothing, or failed."""
 ERROR_MAX_LENGTH = 2000
@@ -82,6 +82,8 @@ class MailWorker:
         self.name = (name or default_worker_name())[:100]
         self.transport: Transport = transport_for(settings)
         self._stop: asyncio.Event | None = None
+        self._full_pass = False
+        """Whether the last pass found as many due messages as it takes: a backlog."""
 
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until ``stop`` is set; any error is logged and the next pass tries again."""
@@ -93,6 +95,8 @@ class MailWorker:
             except Exception:
                 logger.exception("mail worker %s: delivery pass failed", self.name)
                 sent = 0
+            if sent and self._full_pass:
+                continue  # a backlog: the next pass at once, not a second later
             with contextlib.suppress(TimeoutError):
                 pause = BUSY_POLL_SECONDS if sent else IDLE_POLL_SECONDS
                 await asyncio.wait_for(stop.wait(), pause)
@@ -108,6 +112,7 @@ class MailWorker:
             .limit(limit)
             .values("id")
         )
+        self._full_pass = len(due) == limit
         sent = 0
         for row in due:
             if self._stop is not None and self._stop.is_set():

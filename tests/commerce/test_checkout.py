@@ -261,6 +261,25 @@ async def test_wrong_billing_details_name_the_field_and_buy_nothing(shop: Shop) 
     assert await records() == NOTHING
 
 
+async def test_missing_account_billing_details_say_where_they_come_from(shop: Shop) -> None:
+    # given an account without a billing email, and an order that gives a bad city
+    shop.reseller.billing_email = ""
+    await shop.reseller.save()
+    await fill(shop.actor, STATS)
+
+    with pytest.raises(DomainError) as caught:
+        await check_out(shop, billing=BillingChanges(city=""))
+
+    # then the account's missing value says how to mend it; the order's own does not
+    messages = {p.field: p.message for p in caught.value.problems}
+    assert messages[("billing", "email")].endswith(
+        "(from the account's billing details: complete them under Account, "
+        "or send `billing.email` with the order)"
+    )
+    assert messages[("billing", "city")] == "This field is required."
+    assert await records() == NOTHING
+
+
 async def test_paying_by_invoice_is_refused_when_the_account_may_not(
     shop: Shop, gateway: RecordingGateway
 ) -> None:
