@@ -23,6 +23,7 @@ from backend.settings import Settings, load_settings
 from backend.web.csrf import CsrfGuard
 from backend.web.database_unavailable import DatabaseUnavailableAnswer
 from backend.web.exports import CustomersExport
+from backend.web.graphiql import GraphiQLOrApi, GraphiQLPage
 from backend.web.health import healthz
 from backend.web.invoice_pdf import InvoicePdf
 from backend.web.security_headers import SecurityHeaders
@@ -53,7 +54,13 @@ def create_app(
     app = Starlette(
         routes=[
             Route("/healthz", healthz, methods=["GET", "HEAD"]),
-            Route("/graphql", CsrfGuard(GraphQLApp(settings, signing_key), settings)),
+            Route(
+                "/graphql",
+                GraphiQLOrApi(
+                    CsrfGuard(GraphQLApp(settings, signing_key), settings),
+                    GraphiQLPage(settings, dist),
+                ),
+            ),
             Route(
                 "/.well-known/license-signing-key",
                 PublicSigningKey(signing_key).respond,

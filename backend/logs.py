@@ -97,7 +97,14 @@ def configure_logging(*, json_lines: bool, level: int = logging.INFO) -> None:
     # calls out (payment gateway, webhooks) keep theirs out of the logs
     logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
-        logging.getLogger(name).handlers[:] = []
-        logging.getLogger(name).propagate = True
+        uvicorn_logger = logging.getLogger(name)
+        if (
+            name == "uvicorn.access"
+            and not uvicorn_logger.handlers
+            and not uvicorn_logger.propagate
+        ):
+            continue  # uvicorn --no-access-log: stays off
+        uvicorn_logger.handlers[:] = []
+        uvicorn_logger.propagate = True
     # fpdf2's font subsetting logs every glyph of every PDF at INFO
     logging.getLogger("fontTools").setLevel(max(level, logging.WARNING))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import logging
 
+import httpx
 import pytest
 
 from backend.logs import JsonFormatter, _request_id, _RequestIdFilter
+from backend.settings import Settings
+from tests.support.servers import ServerProcess
 
 
 def record(message: str, exc: BaseException | None = None) -> logging.LogRecord:
@@ -45,3 +48,15 @@ def test_outside_a_request_the_id_is_a_dash() -> None:
 @pytest.fixture(autouse=True)
 def _no_leak() -> None:
     assert _request_id.get() == "-"
+
+
+@pytest.mark.parametrize("access_log", [True, False])
+async def test_uvicorns_access_log_switch_is_honoured(
+    settings: Settings, db: str, access_log: bool
+) -> None:
+    with ServerProcess(settings.database_url, settings.data_dir, access_log=access_log) as server:
+        async with httpx.AsyncClient() as http:
+            assert (await http.get(f"{server.base_url}/healthz")).status_code == 200
+        written = server.stop()
+
+    assert ('"GET /healthz HTTP/1.1" 200' in written) is access_log, written

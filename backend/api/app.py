@@ -123,7 +123,7 @@ class GraphQLApp(GraphQL[Context, None]):
     def __init__(self, settings: Settings, signing_key: SigningKey | None = None) -> None:
         super().__init__(
             schema,
-            graphql_ide="graphiql" if settings.is_development else None,
+            graphql_ide=None,  # GraphiQL is the SPA build's own page (backend.web.graphiql)
             allow_queries_via_get=True,
         )
         self.settings = settings

@@ -14,8 +14,9 @@
   the portal never uses.
 - ``Strict-Transport-Security`` when the portal is served over HTTPS (its public URL).
 
-A header a route set itself is kept. In development, GraphiQL's page (``GET /graphql`` asking for
-HTML) loads its scripts from a CDN with an inline start-up script, so it goes without the policy.
+A header a route set itself is kept. No page goes without the policy: GraphiQL (``GET /graphql``
+from a browser, ``backend.web.graphiql``) is a page of the SPA's build, its scripts and editor
+workers files of this origin (a worker falls under ``script-src``), its fonts the system's.
 """
 
 from __future__ import annotations
@@ -55,30 +56,21 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.headers = HEADERS + ((HSTS,) if settings.public_url.startswith("https://") else ())
-        self.development = settings.is_development
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        exempt = self.development and _asks_for_graphiql(scope)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 for name, value in self.headers:
-                    if name in present or (exempt and name == b"content-security-policy"):
+                    if name in present:
                         continue
                     headers.append((name, value))
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def _asks_for_graphiql(scope: Scope) -> bool:
-    if scope["method"] != "GET" or scope["path"] != "/graphql":
-        return False
-    accept = dict(scope["headers"]).get(b"accept", b"")
-    return b"text/html" in accept

@@ -167,11 +167,11 @@ async def test_a_client_accepting_neither_type_gets_406(
 
 
 async def test_a_get_without_a_query_is_not_negotiated(client: httpx.AsyncClient) -> None:
-    # the browser's address bar: GraphiQL in development
+    # the browser's address bar: GraphiQL's page (for a stranger, the way to sign in), not a 406
     response = await client.get("/graphql", headers={"Accept": "text/html"})
 
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/html")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=%2Fgraphql"
 
 
 async def test_a_refused_api_key_answers_in_the_negotiated_type(

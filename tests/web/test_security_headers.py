@@ -9,8 +9,10 @@ import pytest
 from starlette.applications import Starlette
 
 from backend.app import create_app
+from backend.identity.roles import Role
 from backend.settings import Settings, load_settings
 from backend.web.security_headers import CONTENT_SECURITY_POLICY
+from tests.identity.factories import make_reseller, make_user, sign_in
 
 EXPECTED = {
     "x-content-type-options": "nosniff",
@@ -73,13 +75,24 @@ async def test_https_adds_strict_transport_security(
     assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
 
 
-async def test_only_the_development_graphiql_page_goes_without_the_policy(
-    client: httpx.AsyncClient,
+async def test_the_graphiql_page_runs_under_the_policy_too(
+    client: httpx.AsyncClient, dist: Path
 ) -> None:
+    (dist / "graphiql").mkdir()
+    (dist / "graphiql" / "index.html").write_text("<!doctype html><title>GraphiQL</title>")
+    await sign_in(client, await make_user(Role.RESELLER_OWNER, await make_reseller()))
+
     ide = await client.get("/graphql", headers={"Accept": "text/html"})
     api = await client.get("/graphql?query={__typename}", headers={"Accept": "application/json"})
 
     assert ide.status_code == 200 and "text/html" in ide.headers["content-type"]
-    assert "content-security-policy" not in ide.headers
+    assert ide.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
     assert ide.headers["x-frame-options"] == "DENY"
     assert api.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+async def test_the_way_to_graphiql_carries_the_policy(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"Accept": "text/html"})
+
+    assert response.status_code == 303
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import httpx
 import pytest
 
 from backend.app import create_app
-from backend.settings import Environment, Settings
+from backend.settings import Settings
 from backend.web import health
 
 
@@ -95,19 +94,3 @@ async def test_healthz_reports_a_database_that_does_not_answer(
     response = await client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "database": "down"}
-
-
-async def test_graphiql_is_served_in_development(client: httpx.AsyncClient) -> None:
-    response = await client.get("/graphql", headers={"Accept": "text/html"})
-    assert response.status_code == 200
-    assert "graphiql" in response.text.lower()
-
-
-async def test_graphiql_is_off_in_production(settings: Settings, dist: Path, db: str) -> None:
-    production = dataclasses.replace(settings, env=Environment.PRODUCTION)
-    app = create_app(production, dist=dist, manage_database=False)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://t"
-    ) as client:
-        response = await client.get("/graphql", headers={"Accept": "text/html"})
-    assert response.status_code != 200 or "graphiql" not in response.text.lower()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginPathFor, safeNextPath } from './redirect';
+import { isServerPage, loginPathFor, safeNextPath } from './redirect';
 
 describe('safeNextPath', () => {
   it.each([
@@ -19,5 +19,15 @@ describe('loginPathFor', () => {
   it('remembers the page to come back to, but not the dashboard', () => {
     expect(loginPathFor('/account/people?search=a b')).toBe('/login?next=%2Faccount%2Fpeople%3Fsearch%3Da%20b');
     expect(loginPathFor('/')).toBe('/login');
+  });
+});
+
+describe('isServerPage', () => {
+  it('knows GraphiQL is the server\'s page, not the app\'s', () => {
+    expect(isServerPage('/graphql')).toBe(true);
+    expect(isServerPage('/graphql?x=1')).toBe(true);
+    expect(isServerPage('/graphqlx')).toBe(false);
+    expect(isServerPage('/account')).toBe(false);
+    expect(isServerPage('/')).toBe(false);
   });
 });

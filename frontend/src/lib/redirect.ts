@@ -12,3 +12,12 @@ export function safeNextPath(next: string | null | undefined): string {
 export function loginPathFor(path: string): string {
   return path === '/' || path.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(path)}`;
 }
+
+/** Pages the server serves rather than the app (GraphiQL at /graphql): reached by loading them. */
+const SERVER_PAGES = ['/graphql'];
+
+/** Whether the in-app path `path` is one of the server's pages, which the router cannot show. */
+export function isServerPage(path: string): boolean {
+  const pathname = path.split(/[?#]/, 1)[0];
+  return SERVER_PAGES.includes(pathname ?? path);
+}

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { NotAvailablePage } from '../components/NotAvailablePage';
 import { ROLE_LABELS } from '../lib/labels';
-import { loginPathFor, safeNextPath } from '../lib/redirect';
+import { isServerPage, loginPathFor, safeNextPath } from '../lib/redirect';
 import { canUse, type Area } from './access';
 import type { SessionViewer } from './queries';
 import { useViewer } from './ViewerContext';
@@ -24,9 +24,18 @@ export function RequireViewer({ viewer }: ViewerGateProps) {
 export function RequireNoViewer({ viewer }: ViewerGateProps) {
   const [searchParams] = useSearchParams();
   if (viewer !== null) {
-    return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+    const next = safeNextPath(searchParams.get('next'));
+    return isServerPage(next) ? <LoadPage path={next} /> : <Navigate to={next} replace />;
   }
   return <Outlet />;
+}
+
+/** Goes on to a page of the server's (GraphiQL), which the router cannot show, by loading it. */
+function LoadPage({ path }: { path: string }) {
+  useEffect(() => {
+    window.location.replace(path);
+  }, [path]);
+  return null;
 }
 
 interface RequireAccessProps {
