@@ -19,16 +19,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.bench.http.scenarios import percentile
+
 KINDS = ("browse", "checkout", "assign", "modify", "pay", "export", "close", "reset", "denied")
 KEEP_PROBLEMS = 25
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    if not ordered:
-        return 0.0
-    rank = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
-    return ordered[rank]
 
 
 @dataclass
