@@ -29,6 +29,7 @@ from backend.web.invoice_pdf import InvoicePdf
 from backend.web.security_headers import SecurityHeaders
 from backend.web.signing_key import PublicSigningKey
 from backend.web.spa import DEFAULT_DIST, HashedAssets, SinglePageApp
+from backend.webhooks.worker import running_webhook_worker
 
 
 def create_app(
@@ -46,6 +47,7 @@ def create_app(
         async with (
             RegisterTortoise(app, config=tortoise_config(settings.database_url)),
             running_mail_worker(settings),  # these stop before the ORM closes
+            running_webhook_worker(settings),
             running_housekeeping(),
             running_month_close(settings.public_url),
         ):

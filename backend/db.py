@@ -30,6 +30,7 @@ MODEL_MODULES = [
     "backend.commerce.models",
     "backend.billing.models",
     "backend.licensing.models",
+    "backend.webhooks.models",
 ]
 MIGRATIONS_MODULE = "backend.migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000

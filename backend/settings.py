@@ -42,6 +42,8 @@ class Settings:
     mail_from: str = "Partner Portal <no-reply@partner-portal.invalid>"
     mail_worker: bool = True
     """Whether this process delivers the email outbox (every process may; they never collide)."""
+    webhook_worker: bool = True
+    """Whether this process delivers webhooks (every process may; they never collide)."""
     payment_gateway: str = "sandbox"
     """The payment gateway; the product ships the sandbox one (test tokens, no real money)."""
     vendor_name: str = "Partner Portal"
@@ -98,6 +100,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         public_url=_parse_public_url(get("PUBLIC_URL")),
         mail_from=_parse_mail_from(get("MAIL_FROM")),
         mail_worker=_parse_flag("MAIL_WORKER", get("MAIL_WORKER"), default=True),
+        webhook_worker=_parse_flag("WEBHOOK_WORKER", get("WEBHOOK_WORKER"), default=True),
         payment_gateway=_parse_gateway(get("PAYMENT_GATEWAY")),
         vendor_name=_parse_vendor_name(get("VENDOR_NAME")),
         vendor_address=_parse_vendor_address(get("VENDOR_ADDRESS")),

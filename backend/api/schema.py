@@ -36,6 +36,8 @@ from backend.api.node import resolve_node
 from backend.api.notifications.queries import NotificationsQuery
 from backend.api.pagination import MAX_PAGE_SIZE
 from backend.api.permissions import PUBLIC, access, check_every_root_field_has_a_rule
+from backend.api.webhooks.mutations import WebhooksMutation
+from backend.api.webhooks.queries import WebhooksQuery
 
 
 @strawberry.type(description="Everything a client can read.")
@@ -53,6 +55,7 @@ class Query(
     CustomersQuery,
     ActivationQuery,
     DashboardQuery,
+    WebhooksQuery,
 ):
     node: relay.Node | None = strawberry.field(
         resolver=resolve_node,
@@ -72,6 +75,7 @@ class Mutation(
     InvoiceEmailMutation,
     BillingPeriodsMutation,
     PaymentsMutation,
+    WebhooksMutation,
 ):
     pass
 

@@ -49,6 +49,7 @@ from backend.commerce.numbers import next_number
 from backend.errors import DomainError, ErrorKind
 from backend.identity.actor import Actor
 from backend.identity.roles import Permission
+from backend.webhooks import events as webhooks
 
 logger = logging.getLogger(__name__)
 
@@ -189,6 +190,7 @@ async def _close_reseller(
                 target_label=summary.number,
                 changes={"period": str(period), "invoices": actual.count, "total": actual.total},
             )
+            await webhooks.invoice_summarized(summary)
             return actual
     except IntegrityError:
         if not await Invoice.exists(reseller_id=reseller.id, period=str(period)):

@@ -33,6 +33,7 @@ from backend.money import Amount
 from backend.payments.gateway import (
     PaymentGateway,
 )
+from backend.webhooks import events as webhooks
 
 MAX_REFERENCE_LENGTH = 100  # Payment.reference
 NOT_YET_SUMMARIZED = (
@@ -145,6 +146,7 @@ async def _pay_claimed(
                 target_label=invoice.number,
                 changes=_changes(before, invoice, payment, children),
             )
+            await webhooks.invoice_paid(invoice)
     except BaseException:
         await gateway.refund(charge)
         raise
@@ -229,6 +231,8 @@ async def record_payment(
             target_label=invoice.number,
             changes=_changes(before, invoice, payment, children),
         )
+        if invoice.status is InvoiceStatus.PAID:
+            await webhooks.invoice_paid(invoice)
     return RecordedPayment(invoice, payment)
 
 

@@ -25,6 +25,7 @@ from backend.billing.periods import Period
 from backend.identity.actor import Actor
 from backend.identity.roles import Role
 from backend.notifications.worker import default_worker_name
+from backend.webhooks.maintenance import run_daily as webhook_daily_jobs
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,10 @@ async def _run(stop: asyncio.Event, public_url: str) -> None:
                 )
         except Exception:
             logger.exception("month close failed; trying again later")
+        try:
+            await webhook_daily_jobs(worker)
+        except Exception:
+            logger.exception("webhook daily job failed; trying again later")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), INTERVAL_SECONDS)
 

@@ -46,6 +46,7 @@ from backend.licensing.modifying import states_by_key
 from backend.payments.gateway import (
     PaymentGateway,
 )
+from backend.webhooks import events as webhooks
 
 MAX_PURCHASE_LINES = 50
 ATTEMPTS = 3
@@ -294,7 +295,7 @@ async def _place_claimed(
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with in_transaction():
-                    return await write_order(
+                    placed = await write_order(
                         actor=actor,
                         reseller_id=reseller_id,
                         claim=claim,
@@ -307,6 +308,8 @@ async def _place_claimed(
                         empties_cart=empties_cart,
                         public_url=public_url,
                     )
+                    await webhooks.order_completed(placed.order, placed.invoice, placed.licenses)
+                    return placed
             except IntegrityError:
                 if attempt == ATTEMPTS:
                     raise

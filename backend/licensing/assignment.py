@@ -34,6 +34,8 @@ from backend.identity.roles import Permission, Role
 from backend.licensing.assignment_emails import notify, summaries
 from backend.licensing.keys import is_key, normalize_key
 from backend.licensing.models import License
+from backend.webhooks import events as webhooks
+from backend.webhooks.models import EventType
 
 ATTEMPTS = 4
 """Tries of an assignment's transaction: a concurrent creation of the same customer fails it on
@@ -120,6 +122,7 @@ async def _assign(
         target_label=license.key,
         changes={"customer": [None, customer.email], "customer_created": [None, created]},
     )
+    await webhooks.licenses_event(EventType.LICENSE_ASSIGNED, license.reseller_id, [license.id])
     return Assigned(license=license, customer=customer, customer_created=created)
 
 
@@ -183,6 +186,8 @@ async def assign_at_checkout(
                 "licenses": [None, len(line_licenses)],
             },
         )
+    assigned = [license.id for line in assigning for license in by_line[line.id]]
+    await webhooks.licenses_event(EventType.LICENSE_ASSIGNED, reseller.id, assigned)
 
 
 async def check_assignees(

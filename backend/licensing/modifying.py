@@ -33,6 +33,7 @@ from backend.licensing.keys import is_key, normalize_key
 from backend.licensing.models import License, LicenseAddon
 from backend.notifications.outbox import enqueue_email
 from backend.notifications.rendering import format_utc
+from backend.webhooks import events as webhooks
 
 MAX_KEY_INPUT = 100
 
@@ -133,6 +134,11 @@ async def apply_changes(
             },
         )
     await _notify(reseller, rows.values(), changes)
+    await webhooks.licenses_modified(
+        reseller.id,
+        [(change.after.id, change.kind.value) for change in changes],
+        order_number=order_number,
+    )
 
 
 async def _apply(change: LicenseChange) -> None:

@@ -83,6 +83,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     # caller may read of its own account (a customer: its own licenses)
     "dashboard": RESELLER_READERS,
     "search": SIGNED_IN,
+    # webhooks: the account's owner and the vendor, as for API keys
+    "webhookEndpoints": OWNERS,
+    "webhookEndpoint": OWNERS,
     # mutations
     "login": ALL,
     "logout": ALL,
@@ -91,6 +94,12 @@ EXPECTED: dict[str, dict[str, str]] = {
     "changePassword": {**SIGNED_IN, "api_key": "deny"},
     "createApiKey": OWNERS_OF_A,
     "revokeApiKey": OWNERS_OF_A,
+    "createWebhookEndpoint": OWNERS_OF_A,
+    "updateWebhookEndpoint": OWNERS_OF_A,
+    "deleteWebhookEndpoint": OWNERS_OF_A,
+    "rollWebhookSecret": OWNERS_OF_A,
+    "sendTestWebhook": OWNERS_OF_A,
+    "redeliverWebhookDelivery": OWNERS_OF_A,
     "updateAccount": OWNERS_OF_A,
     "addEmployee": OWNERS_OF_A,
     "updateEmployee": OWNERS_OF_A,
@@ -159,6 +168,8 @@ def arguments(field: str, world: World) -> str:
     contact_a = json.dumps(gid("Employee", world.contact_a.id))
     invited_a = json.dumps(gid("Employee", world.invited_a.id))
     cart_line_a = json.dumps(gid("CartLine", world.cart_line_a))
+    endpoint_a = json.dumps(gid("WebhookEndpoint", world.webhook_endpoint_a))
+    delivery_a = json.dumps(gid("WebhookDelivery", world.webhook_delivery_a))
     table = {
         "node": f"(id: {reseller_a})",
         "product": '(code: "smartermail")',
@@ -176,6 +187,17 @@ def arguments(field: str, world: World) -> str:
         "createApiKey": f'(input: {{resellerId: {reseller_a}, name: "k", role: RESELLER_VIEWER}})',
         "revokeApiKey": f"(input: {{apiKeyId: {json.dumps(gid('ApiKey', world.api_key_a.id))}}})",
         "updateAccount": f'(input: {{resellerId: {reseller_a}, contactName: "New Name"}})',
+        "webhookEndpoints": f"(resellerId: {reseller_a})",
+        "webhookEndpoint": f"(id: {endpoint_a})",
+        "createWebhookEndpoint": (
+            f'(input: {{resellerId: {reseller_a}, url: "https://hooks.a.example/in", '
+            "events: [ORDER_COMPLETED]})"
+        ),
+        "updateWebhookEndpoint": f'(input: {{endpointId: {endpoint_a}, description: "New"}})',
+        "deleteWebhookEndpoint": f"(input: {{endpointId: {endpoint_a}}})",
+        "rollWebhookSecret": f"(input: {{endpointId: {endpoint_a}}})",
+        "sendTestWebhook": f"(input: {{endpointId: {endpoint_a}}})",
+        "redeliverWebhookDelivery": f"(input: {{deliveryId: {delivery_a}}})",
         "addEmployee": f'(input: {{resellerId: {reseller_a}, name: "New", email: "n@a.example"}})',
         "updateEmployee": f'(input: {{employeeId: {contact_a}, jobTitle: "Chief"}})',
         "removeEmployee": f"(input: {{employeeId: {contact_a}}})",

@@ -27,6 +27,7 @@ from backend.licensing.models import License
 from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
+from backend.webhooks import services as webhook_services
 from tests.conftest import without_cost
 from tests.identity.factories import make_reseller, make_user
 
@@ -73,6 +74,9 @@ class World:
     installation_a: int
     """The installation where ``CUSTOMER_A``'s license is active, by ``FINGERPRINT_A``."""
     activated_key_a: str
+    webhook_endpoint_a: int
+    webhook_delivery_a: int
+    """A test delivery to A's webhook endpoint."""
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def ids_of_a(self) -> list[str]:
@@ -89,6 +93,8 @@ class World:
             gid("License", self.license_a),
             gid("Customer", self.customer_a),
             gid("Installation", self.installation_a),
+            gid("WebhookEndpoint", self.webhook_endpoint_a),
+            gid("WebhookDelivery", self.webhook_delivery_a),
         ]
 
     async def call(
@@ -132,6 +138,21 @@ async def _buy_for_a(owner: Actor) -> tuple[checkout.Placed, CartLine]:
     )
     line = await cart.add_new_license(actor=owner, request=new_license)
     return placed, line
+
+
+async def _webhooks_of_a(owner: Actor) -> dict[str, int]:
+    """A's webhook endpoint and a test delivery to it."""
+    endpoint, _ = await webhook_services.create_endpoint(
+        actor=owner,
+        reseller_id=None,
+        url="https://hooks.a.example/in",
+        events=["order.completed"],
+        description="",
+        secret_key="world-secret-key-" * 3,
+        allow_http=False,
+    )
+    delivery = await webhook_services.send_test(actor=owner, endpoint_id=endpoint.id)
+    return {"webhook_endpoint_a": endpoint.id, "webhook_delivery_a": delivery.id}
 
 
 async def build_world() -> World:
@@ -191,6 +212,7 @@ async def build_world() -> World:
         customer_a=(await User.get(email=CUSTOMER_A)).id,
         installation_a=activated.installation.id,
         activated_key_a=assigned.key,
+        **await _webhooks_of_a(owner_actor),
     )
     world.headers["anonymous"] = {}
     world.headers["api_key"] = {"Authorization": f"Bearer {secret}"}
