@@ -14,6 +14,7 @@ from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
 from backend.api.licensing.dataloaders import CustomerLicensesLoader, CustomerStatsLoader
+from backend.api.webhooks.dataloaders import DeliveriesKey, deliveries_by_endpoint
 from backend.billing.models import Invoice, InvoiceLine, Payment
 from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
@@ -22,6 +23,7 @@ from backend.licensing.models import Installation, License, LicenseAddon
 from backend.licensing.signing import SigningKey
 from backend.payments.gateway import PaymentGateway
 from backend.settings import Settings
+from backend.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
 @dataclass
@@ -75,6 +77,15 @@ class Loaders:
     )
     customer_stats: CustomerStatsLoader = field(default_factory=CustomerStatsLoader)
     licenses_by_customer: CustomerLicensesLoader = field(default_factory=CustomerLicensesLoader)
+    webhook_endpoint_by_id: DataLoader[int, WebhookEndpoint | None] = field(
+        default_factory=lambda: rows_by_id(WebhookEndpoint)
+    )
+    webhook_deliveries_by_endpoint: DataLoader[DeliveriesKey, list[WebhookDelivery]] = field(
+        default_factory=deliveries_by_endpoint
+    )
+    webhook_attempts_by_delivery: DataLoader[int, list[WebhookAttempt]] = field(
+        default_factory=lambda: rows_by(WebhookAttempt, "delivery_id")
+    )
 
 
 @dataclass

@@ -222,6 +222,29 @@ def _connection(
     )
 
 
+def position(model: type[Model], order: Sequence[str], cursor: str) -> list[Any]:
+    """The sort key an ``after`` cursor of ``model``'s list in ``order`` points at."""
+    return _position(model, order, cursor, "after")
+
+
+def page(
+    model: type[Model],
+    rows: Sequence[Any],
+    *,
+    first: int,
+    after: str | None,
+    to_node: Callable[[Any], NodeT],
+    order: Sequence[str],
+) -> relay.Connection[NodeT]:
+    """The connection of a page of ``model`` in ``order`` read elsewhere (a loader's batch)
+    with one row more than ``first``: the same cursors as ``paginate`` gives that list."""
+    tag, names = _tag(model, order), _names(order)
+    edges: list[relay.Edge[NodeT]] = [
+        LazyEdge(to_node(row), tag, row, names, False) for row in rows[:first]
+    ]
+    return _connection(edges, has_next_page=len(rows) > first, has_previous_page=after is not None)
+
+
 def connection(
     rows: Sequence[RowT],
     *,

@@ -155,8 +155,22 @@ def test_every_python_example_is_valid_python() -> None:
         compile(block, "docs/api.md", "exec")
 
 
-def test_the_webhooks_section_is_a_placeholder_heading() -> None:
-    assert "\n## Webhooks (being built)\n" in GUIDE
+def slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_within_the_guide_finds_its_heading() -> None:
+    anchors = {slug(h) for h in re.findall(r"^#+ (.+)$", GUIDE, flags=re.MULTILINE)}
+    links = re.findall(r"\]\(#([^)]+)\)", GUIDE)
+    assert "webhooks" in links
+    assert not set(links) - anchors, sorted(set(links) - anchors)
+
+
+def test_the_webhooks_section_sends_partners_to_the_webhooks_guide() -> None:
+    section = GUIDE.split("\n## Webhooks\n", 1)[1]
+    assert "[docs/webhooks.md](webhooks.md)" in section
+    assert (ROOT / "docs" / "webhooks.md").is_file()
 
 
 # --- running the examples -------------------------------------------------------------------

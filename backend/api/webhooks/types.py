@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
@@ -14,9 +13,9 @@ from strawberry import relay
 from backend.api.context import Info
 from backend.api.ids import MAX_BIG_ID, is_database_id
 from backend.api.model_node import ModelNode
-from backend.api.pagination import paginate
-from backend.api.selections import asked_below
+from backend.api.pagination import check_first, page, position
 from backend.webhooks import models
+from backend.webhooks.listing import ORDER
 from backend.webhooks.services import MANAGE
 from backend.webhooks.worker import body_of
 
@@ -125,19 +124,17 @@ class WebhookDelivery(ModelNode):
     )
     event: WebhookEvent = strawberry.field(description="What is delivered.")
     endpoint_id: strawberry.Private[int]
-    log: strawberry.Private[list[models.WebhookAttempt] | None] = None
-    """Set on the rows of a page that asks for the log (one query for the page)."""
 
     @strawberry.field(description="Every request made, newest first (redeliveries included).")
-    async def attempt_log(self) -> list[WebhookAttempt]:
-        rows = self.log
-        if rows is None:
-            rows = await models.WebhookAttempt.filter(delivery_id=self.id).order_by("-at", "-id")
+    async def attempt_log(self, info: Info) -> list[WebhookAttempt]:
+        rows = await info.context.loaders.webhook_attempts_by_delivery.load(self.id)
         return [WebhookAttempt.from_row(row) for row in rows]
 
     @strawberry.field(description="The endpoint it is sent to.")
     async def endpoint(self, info: Info) -> WebhookEndpoint:
-        row = await info.context.actor.scope(models.WebhookEndpoint).get(id=self.endpoint_id)
+        # the delivery was read in the actor's scope, and its endpoint is of the same account
+        row = await info.context.loaders.webhook_endpoint_by_id.load(self.endpoint_id)
+        assert row is not None  # a delivery's endpoint is deleted with it (cascade)
         return WebhookEndpoint.from_row(row)
 
     @classmethod
@@ -205,27 +202,22 @@ class WebhookEndpoint(ModelNode):
         after: str | None = None,
         status: models.DeliveryStatus | None = None,
     ) -> relay.Connection[WebhookDelivery]:
-        scoped = info.context.actor.scope(models.WebhookDelivery)
-        queryset = scoped.filter(endpoint_id=self.id).select_related("event")
-        if status is not None:
-            queryset = queryset.filter(status=status)
-        page = await paginate(
-            queryset,
+        check_first(first)
+        cursor = None
+        if after is not None:
+            moment, delivery_id = position(models.WebhookDelivery, ORDER, after)
+            cursor = (moment, delivery_id)
+        rows = await info.context.loaders.webhook_deliveries_by_endpoint.load(
+            (self.id, first + 1, cursor, status)
+        )
+        return page(
+            models.WebhookDelivery,
+            rows,
             first=first,
             after=after,
             to_node=WebhookDelivery.from_row,
-            order=("-created_at", "-id"),
+            order=ORDER,
         )
-        if page.edges and "attemptLog" in asked_below(info, ("edges", "node")):
-            logs: dict[int, list[models.WebhookAttempt]] = defaultdict(list)
-            ids = [edge.node.id for edge in page.edges]
-            for row in await models.WebhookAttempt.filter(delivery_id__in=ids).order_by(
-                "-at", "-id"
-            ):
-                logs[row.delivery_id].append(row)
-            for edge in page.edges:
-                edge.node.log = logs[edge.node.id]
-        return page
 
     @classmethod
     def from_row(cls, row: models.WebhookEndpoint) -> Self:

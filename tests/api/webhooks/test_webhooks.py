@@ -43,6 +43,7 @@ query ($after: String) {
         id status attempts lastStatusCode lastError createdAt nextAttemptAt deliveredAt
         event { eventId type occurredAt payload }
         attemptLog { at statusCode error durationMs }
+        endpoint { id }
       } } }
     } }
     pageInfo { hasNextPage endCursor }
@@ -340,5 +341,61 @@ async def test_the_lists_cost_a_fixed_number_of_queries(
     assert len(edges) == 5
     assert all(len(e["node"]["deliveries"]["edges"]) == 3 for e in edges)
     assert all(d["node"]["attemptLog"] for e in edges for d in e["node"]["deliveries"]["edges"])
-    # one page of endpoints, and per endpoint its page of deliveries and their attempts
-    assert large.count - small.count == 4 * 2, large.statements
+    assert all(
+        d["node"]["endpoint"]["id"] == e["node"]["id"]
+        for e in edges
+        for d in e["node"]["deliveries"]["edges"]
+    )
+    # the endpoints, all their deliveries (two statements) and all their attempts: one page of
+    # five endpoints costs what a page of one does
+    assert large.count == small.count, large.statements
+
+
+DELIVERIES = """
+query ($id: ID!, $first: Int!, $after: String, $status: WebhookDeliveryStatus) {
+  webhookEndpoint(id: $id) {
+    deliveries(first: $first, after: $after, status: $status) {
+      edges { node { id status event { type } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+"""
+
+
+async def test_a_delivery_log_pages_newest_first_and_filters_by_status(
+    client: httpx.AsyncClient, owner: User, settings: Settings, receiver: Any
+) -> None:
+    failing = await create(client, "http://127.0.0.1:9/nowhere")
+    listening = await create(client, receiver.url)
+    for endpoint in (failing, listening):
+        for _ in range(5):
+            await graphql(client, SEND_TEST, {"id": endpoint["endpoint"]["id"]})
+    await WebhookWorker(settings).deliver_due(limit=100)
+    endpoint_id = listening["endpoint"]["id"]
+    seen: list[str] = []
+    after = None
+    while True:
+        answer = await graphql(client, DELIVERIES, {"id": endpoint_id, "first": 2, "after": after})
+        deliveries = answer["data"]["webhookEndpoint"]["deliveries"]  # type: ignore[index]
+        seen += [edge["node"]["id"] for edge in deliveries["edges"]]
+        if not deliveries["pageInfo"]["hasNextPage"]:
+            break
+        after = deliveries["pageInfo"]["endCursor"]
+    # five, each once, newest first, none of the other endpoint's
+    assert len(seen) == len(set(seen)) == 5
+    numbers = [int(relay.from_base64(node_id)[1]) for node_id in seen]
+    assert numbers == sorted(numbers, reverse=True)
+    succeeded = await graphql(
+        client, DELIVERIES, {"id": endpoint_id, "first": 10, "status": "SUCCEEDED"}
+    )
+    assert len(succeeded["data"]["webhookEndpoint"]["deliveries"]["edges"]) == 5  # type: ignore[index]
+    pending = await graphql(
+        client, DELIVERIES, {"id": failing["endpoint"]["id"], "first": 10, "status": "SUCCEEDED"}
+    )
+    assert pending["data"]["webhookEndpoint"]["deliveries"]["edges"] == []  # type: ignore[index]
+    # a cursor of another list is refused
+    stranger = await graphql(client, ENDPOINTS)
+    cursor = stranger["data"]["webhookEndpoints"]["pageInfo"]["endCursor"]  # type: ignore[index]
+    refused = await graphql(client, DELIVERIES, {"id": endpoint_id, "first": 2, "after": cursor})
+    assert "not a cursor of this list" in refused["errors"][0]["message"]  # type: ignore[index]
