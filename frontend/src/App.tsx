@@ -30,6 +30,8 @@ const PeopleView = lazy(() => import('./features/people/views/PeopleView'));
 const EditPersonView = lazy(() => import('./features/people/views/EditPersonView'));
 const MailingListsView = lazy(() => import('./features/mailingLists/views/MailingListsView'));
 const ApiKeysView = lazy(() => import('./features/apiKeys/views/ApiKeysView'));
+const WebhooksView = lazy(() => import('./features/webhooks/views/WebhooksView'));
+const WebhookEndpointView = lazy(() => import('./features/webhooks/views/WebhookEndpointView'));
 const AuditLogView = lazy(() => import('./features/audit/views/AuditLogView'));
 const ResellersView = lazy(() => import('./features/resellers/views/ResellersView'));
 const ResellerView = lazy(() => import('./features/resellers/views/ResellerView'));
@@ -132,6 +134,8 @@ function AppRoutes({ viewer }: ViewerProps) {
           <Route path="people/:employeeId" element={<EditPersonView />} />
           <Route path="mailing-lists" element={<MailingListsView />} />
           <Route path="api-keys" element={restricted('apiKeys', <ApiKeysView />)} />
+          <Route path="webhooks" element={restricted('webhooks', <WebhooksView />)} />
+          <Route path="webhooks/:endpointId" element={restricted('webhooks', <WebhookEndpointView />)} />
           <Route path="audit-log" element={restricted('accountAuditLog', <AuditLogView />)} />
         </Route>
         <Route path="/audit-log" element={restricted('vendorAuditLog', <AuditLogView />)} />

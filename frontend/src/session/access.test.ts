@@ -38,7 +38,7 @@ describe('navigation by role', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['RESELLER_OWNER', ['Company details', 'People', 'Mailing lists', 'API keys', 'Audit log']],
+    ['RESELLER_OWNER', ['Company details', 'People', 'Mailing lists', 'API keys', 'Webhooks', 'Audit log']],
     ['RESELLER_PURCHASER', ['Company details', 'People', 'Mailing lists']],
     ['RESELLER_VIEWER', ['Company details', 'People', 'Mailing lists']],
     ['VENDOR_ADMIN', []],

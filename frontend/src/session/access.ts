@@ -17,6 +17,7 @@ export type Area =
   | 'billing'
   | 'account'
   | 'apiKeys'
+  | 'webhooks'
   | 'accountAuditLog'
   | 'vendorAuditLog'
   | 'resellers'
@@ -59,6 +60,8 @@ const RULES: Record<Area, (viewer: AccessViewer) => boolean> = {
   billing: (viewer) => hasPermission(viewer, 'BILLING_MANAGE'),
   account: (viewer) => isReseller(viewer) && hasPermission(viewer, 'ACCOUNT_READ'),
   apiKeys: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
+  // endpoints are credentials of the account too: the permission that manages API keys
+  webhooks: (viewer) => isReseller(viewer) && hasPermission(viewer, 'API_KEYS_MANAGE'),
   accountAuditLog: (viewer) => isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
   vendorAuditLog: (viewer) => !isReseller(viewer) && hasPermission(viewer, 'AUDIT_READ'),
   resellers: (viewer) => hasPermission(viewer, 'RESELLERS_MANAGE'),
@@ -98,6 +101,7 @@ const ACCOUNT_NAVIGATION: readonly AreaLink[] = [
   { to: '/account/people', label: 'People', area: 'account' },
   { to: '/account/mailing-lists', label: 'Mailing lists', area: 'account' },
   { to: '/account/api-keys', label: 'API keys', area: 'apiKeys' },
+  { to: '/account/webhooks', label: 'Webhooks', area: 'webhooks' },
   { to: '/account/audit-log', label: 'Audit log', area: 'accountAuditLog' },
 ];
 

@@ -3,6 +3,7 @@ import { DisclosurePanel } from '../../../components/DisclosurePanel';
 import { CancelButton } from '../../../components/form/CancelButton';
 import { FormErrors } from '../../../components/form/FormErrors';
 import { ConnectionContent } from '../../../components/ConnectionContent';
+import { NewSecretPanel } from '../../../components/NewSecretPanel';
 import { Page } from '../../../components/Page';
 import { SuccessMessage } from '../../../components/SuccessMessage';
 import { useDisclosure } from '../../../components/useDisclosure';
@@ -11,7 +12,6 @@ import { useConnection } from '../../../lib/useConnection';
 import { useFormMutation } from '../../../lib/useFormMutation';
 import { ApiKeysTable } from '../components/ApiKeysTable';
 import { CreateApiKeyForm } from '../components/CreateApiKeyForm';
-import { NewSecretPanel } from '../components/NewSecretPanel';
 import { apiKeysQuery, createApiKeyMutation, revokeApiKeyMutation, type ApiKey } from '../queries';
 
 const createPayloadOf = (data: CreateApiKeyMutation) => data.createApiKey;
@@ -72,6 +72,12 @@ export default function ApiKeysView() {
         <NewSecretPanel
           keyName={newSecret.keyName}
           secret={newSecret.secret}
+          usage={
+            <>
+              Send it as <code>Authorization: Bearer &lt;secret&gt;</code> with each request to the API.
+            </>
+          }
+          lost="If it is lost, revoke the key and create a new one."
           onDone={() => {
             setNewSecret(null);
           }}

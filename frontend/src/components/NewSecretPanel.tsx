@@ -1,19 +1,23 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 interface NewSecretPanelProps {
+  /** What the secret belongs to: an API key's name, a webhook endpoint's URL. */
   keyName: string;
   secret: string;
+  /** What to do with the secret, and what to do if it is lost. */
+  usage: ReactNode;
+  lost: string;
   onDone: () => void;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
- * The secret of a key just created, shown this once: a warning, the secret
+ * A secret just made (an API key's, a webhook endpoint's), shown this once: a warning, the secret
  * ready to copy, and a button to close it. Focus moves here so the warning is
  * read first.
  */
-export function NewSecretPanel({ keyName, secret, onDone }: NewSecretPanelProps) {
+export function NewSecretPanel({ keyName, secret, usage, lost, onDone }: NewSecretPanelProps) {
   const headingId = useId();
   const secretId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -30,7 +34,7 @@ export function NewSecretPanel({ keyName, secret, onDone }: NewSecretPanelProps)
       </h2>
       <p className="warning">
         <strong>This is the only time the secret is shown.</strong> It cannot be shown again: store
-        it somewhere safe now. If it is lost, revoke the key and create a new one.
+        it somewhere safe now. {lost}
       </p>
       <label htmlFor={secretId}>Secret</label>
       <div className="inline-controls">
@@ -63,9 +67,7 @@ export function NewSecretPanel({ keyName, secret, onDone }: NewSecretPanelProps)
         {copy === 'copied' && 'Copied to the clipboard.'}
         {copy === 'failed' && 'Copying failed: select the secret and copy it yourself.'}
       </p>
-      <p>
-        Send it as <code>Authorization: Bearer &lt;secret&gt;</code> with each request to the API.
-      </p>
+      <p>{usage}</p>
       <button type="button" className="button-secondary" onClick={onDone}>
         I have stored the secret
       </button>
