@@ -28,6 +28,8 @@ from backend.licensing import activation
 from backend.licensing.signing import SigningKey
 from backend.notifications.outbox import enqueue_email
 from backend.payments.gateway import SandboxGateway
+from backend.webhooks import services as webhooks
+from backend.webhooks.models import WebhookAttempt, WebhookEndpoint
 from tests.billing.invoicing import make_pending_invoices
 from tests.conftest import graphql
 from tests.identity.factories import make_reseller, make_user, sign_in
@@ -46,6 +48,32 @@ async def grow_employees(owner: User, n: int) -> None:
             employee=employee,
             mailing_list=list(MailingList)[i % 3],
         )
+
+
+async def grow_webhook_endpoints(owner: User, n: int) -> None:
+    for i in range(n):
+        await webhooks.create_endpoint(
+            actor=actor_for(owner),
+            reseller_id=None,
+            url=f"https://hooks.example.com/{i}",
+            events=["order.completed"],
+            description=f"Hook {i}",
+            secret_key="k" * 32,
+            allow_http=False,
+        )
+
+
+async def grow_webhook_deliveries(owner: User, n: int) -> None:
+    """n test deliveries, each with an attempt, to each of the account's endpoints (one made
+    on the first call)."""
+    if not await WebhookEndpoint.filter(reseller_id=owner.reseller_id).exists():
+        await grow_webhook_endpoints(owner, 2)
+    for endpoint in await WebhookEndpoint.filter(reseller_id=owner.reseller_id):
+        for _ in range(n):
+            delivery = await webhooks.send_test(actor=actor_for(owner), endpoint_id=endpoint.id)
+            await WebhookAttempt.create(
+                delivery=delivery, at=delivery.created_at, status_code=500, duration_ms=3
+            )
 
 
 async def grow_api_keys(owner: User, n: int) -> None:
@@ -329,6 +357,20 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
         Role.RESELLER_OWNER,
         f"{{ customers {{ edges {{ node {{ {CUSTOMER_FIELDS} }} }} }} }}",
         grow_customers,
+    ),
+    "webhook endpoints": (
+        Role.RESELLER_OWNER,
+        "{ webhookEndpoints { edges { node { id url description events enabled createdAt "
+        "createdBy } } } }",
+        grow_webhook_endpoints,
+    ),
+    "webhook deliveries": (
+        Role.RESELLER_OWNER,
+        "{ webhookEndpoints { edges { node { deliveries { edges { node { id status attempts "
+        "lastStatusCode lastError createdAt nextAttemptAt deliveredAt "
+        "event { eventId type occurredAt payload } "
+        "attemptLog { at statusCode error durationMs } endpoint { url } } } } } } } }",
+        grow_webhook_deliveries,
     ),
     "emails": (
         Role.VENDOR_ADMIN,
