@@ -187,6 +187,7 @@ test('every page of a reseller’s owner', async ({ page }) => {
     '/account/people',
     '/account/mailing-lists',
     '/account/api-keys',
+    '/account/webhooks',
     '/account/audit-log',
     '/profile',
     '/cart',
@@ -224,6 +225,33 @@ test('every page of a reseller’s owner', async ({ page }) => {
   problems.push(
     ...(await checkDialog(page, page.getByRole('button', { name: 'Pay', exact: true }), /^Pay invoice/, 'owner pay invoice dialog')),
   );
+  report(problems);
+});
+
+test('the webhook pages of an owner, with an endpoint and a failed delivery in its log', async ({ page }) => {
+  await openAndSignIn(page, OWNER);
+  await page.goto('/account/webhooks');
+  await settled(page);
+  await page.getByRole('button', { name: 'Add an endpoint' }).click();
+  const problems = await checkShownPage(page, 'owner add webhook endpoint form');
+  const url = 'http://127.0.0.1:9/nowhere'; // nothing listens there: every attempt fails
+  await page.getByLabel('URL').fill(url);
+  await page.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.getByRole('region', { name: /^Copy the secret of/ })).toBeVisible();
+  problems.push(...(await checkShownPage(page, 'owner webhook secret shown once')));
+  await page.getByRole('button', { name: 'I have stored the secret' }).click();
+  await page.getByRole('link', { name: url }).click();
+  await page.getByRole('button', { name: 'Send a test event' }).click();
+  const log = page.getByRole('table', { name: 'Deliveries to the endpoint' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(log).toContainText('No response', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await log.getByText('Attempts and body').first().click();
+  problems.push(...(await checkShownPage(page, 'owner webhook endpoint with its log')));
+  await page.getByRole('button', { name: `Delete ${url}` }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText(`${url} was deleted.`)).toBeVisible();
   report(problems);
 });
 

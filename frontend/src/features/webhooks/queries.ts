@@ -1,9 +1,5 @@
-import { graphql } from "../../gql";
-import type {
-  WebhookDeliveriesQuery,
-  WebhookEndpointQuery,
-  WebhookEndpointsQuery,
-} from "../../gql/graphql";
+import { graphql } from '../../gql';
+import type { WebhookDeliveriesQuery, WebhookEndpointQuery, WebhookEndpointsQuery } from '../../gql/graphql';
 
 export const webhookEndpointsQuery = graphql(`
   query WebhookEndpoints($first: Int!, $after: String) {
@@ -42,12 +38,7 @@ export const webhookEndpointQuery = graphql(`
 `);
 
 export const webhookDeliveriesQuery = graphql(`
-  query WebhookDeliveries(
-    $id: ID!
-    $status: WebhookDeliveryStatus
-    $first: Int!
-    $after: String
-  ) {
+  query WebhookDeliveries($id: ID!, $status: WebhookDeliveryStatus, $first: Int!, $after: String) {
     webhookEndpoint(id: $id) {
       id
       deliveries(first: $first, after: $after, status: $status) {
@@ -171,11 +162,8 @@ export const redeliverWebhookDeliveryMutation = graphql(`
   }
 `);
 
-export type WebhookEndpointRow =
-  WebhookEndpointsQuery["webhookEndpoints"]["edges"][number]["node"];
-export type WebhookEndpointDetails = NonNullable<
-  WebhookEndpointQuery["webhookEndpoint"]
->;
+export type WebhookEndpointRow = WebhookEndpointsQuery['webhookEndpoints']['edges'][number]['node'];
+export type WebhookEndpointDetails = NonNullable<WebhookEndpointQuery['webhookEndpoint']>;
 export type WebhookDeliveryRow = NonNullable<
-  WebhookDeliveriesQuery["webhookEndpoint"]
->["deliveries"]["edges"][number]["node"];
+  WebhookDeliveriesQuery['webhookEndpoint']
+>['deliveries']['edges'][number]['node'];

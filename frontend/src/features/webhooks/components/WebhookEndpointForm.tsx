@@ -1,11 +1,11 @@
-import { useId, type ReactNode } from "react";
-import { CheckboxField } from "../../../components/form/CheckboxField";
-import { Form } from "../../../components/form/Form";
-import { TextField } from "../../../components/form/TextField";
-import { useFormValues } from "../../../components/form/useFormValues";
-import type { WebhookEventType } from "../../../gql/graphql";
-import type { FormErrorState } from "../../../lib/userErrors";
-import { EVENT_TYPES, SUBSCRIBABLE_EVENTS } from "../labels";
+import { useId, type ReactNode } from 'react';
+import { CheckboxField } from '../../../components/form/CheckboxField';
+import { Form } from '../../../components/form/Form';
+import { TextField } from '../../../components/form/TextField';
+import { useFormValues } from '../../../components/form/useFormValues';
+import type { WebhookEventType } from '../../../gql/graphql';
+import type { FormErrorState } from '../../../lib/userErrors';
+import { EVENT_TYPES, SUBSCRIBABLE_EVENTS } from '../labels';
 
 export interface WebhookEndpointValues {
   url: string;
@@ -14,9 +14,9 @@ export interface WebhookEndpointValues {
 }
 
 export const NEW_ENDPOINT: WebhookEndpointValues = {
-  url: "",
-  description: "",
-  events: ["ORDER_COMPLETED", "LICENSE_ASSIGNED"],
+  url: '',
+  description: '',
+  events: ['ORDER_COMPLETED', 'LICENSE_ASSIGNED'],
 };
 
 interface WebhookEndpointFormProps {
@@ -32,7 +32,7 @@ interface WebhookEndpointFormProps {
   actions?: ReactNode;
 }
 
-const FIELDS = ["url", "description", "events"];
+const FIELDS = ['url', 'description', 'events'];
 
 /** Where a webhook endpoint is, what it is for and which events it receives. */
 export function WebhookEndpointForm({
@@ -45,10 +45,7 @@ export function WebhookEndpointForm({
   submitting,
   actions,
 }: WebhookEndpointFormProps) {
-  const { values, set, text } = useFormValues<WebhookEndpointValues>(
-    initial,
-    errors,
-  );
+  const { values, set, text } = useFormValues<WebhookEndpointValues>(initial, errors);
   const eventsErrorId = useId();
 
   function toggle(event: WebhookEventType, on: boolean) {
@@ -56,7 +53,7 @@ export function WebhookEndpointForm({
     if (on) chosen.add(event);
     else chosen.delete(event);
     // in the form's order, whatever order they were ticked in
-    set("events")(SUBSCRIBABLE_EVENTS.filter((each) => chosen.has(each)));
+    set('events')(SUBSCRIBABLE_EVENTS.filter((each) => chosen.has(each)));
   }
 
   return (
@@ -82,18 +79,16 @@ export function WebhookEndpointForm({
         hint="Where to POST the events, such as https://shop.example.com/portal-hooks."
         autoComplete="off"
         required
-        {...text("url")}
+        {...text('url')}
       />
       <TextField
         label="Description"
         hint="What the endpoint is for."
         optional
         maxLength={200}
-        {...text("description")}
+        {...text('description')}
       />
-      <fieldset
-        aria-describedby={errors.fields.events ? eventsErrorId : undefined}
-      >
+      <fieldset aria-describedby={errors.fields.events ? eventsErrorId : undefined}>
         <legend>Events to send</legend>
         {errors.fields.events && (
           <p id={eventsErrorId} className="field-error">
