@@ -9,6 +9,13 @@ before it. The day's run is claimed like a month's close, so normally one proces
 
 An account that subscribes while some of its licenses are already inside the 30 days gets their
 notices at the next run.
+
+The same daily run keeps the delivery logs to ``RETENTION``: it deletes the deliveries that are
+done (succeeded or failed) and whose last attempt is older, with their attempts, and then the
+events no delivery refers to any more. A delivery still pending (an endpoint disabled for weeks)
+is kept whatever its age. An event's ``dedupe_key`` outlives its use: a ``maintenance.expiring``
+notice is sent at most 30 days before the term ends, so once it is ``RETENTION`` old its term has
+ended and no run would send it again.
 """
 
 from __future__ import annotations
@@ -19,14 +26,22 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from backend import clock
 from backend.licensing.models import License
 from backend.webhooks import payloads
 from backend.webhooks.events import Data, emit_many
-from backend.webhooks.models import EventType, WebhookEndpoint, WebhookEvent, WebhookJobRun
+from backend.webhooks.models import (
+    DeliveryStatus,
+    EventType,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+    WebhookJobRun,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +49,9 @@ NOTICE = timedelta(days=30)
 JOB = "maintenance.expiring"
 LEASE = timedelta(minutes=30)
 BATCH = 100
+RETENTION = timedelta(days=30)
+"""How long a finished delivery stays in its endpoint's log after its last attempt."""
+PURGE_BATCH = 1000
 
 
 def dedupe_key(license_id: int, expires_at: datetime) -> str:
@@ -101,6 +119,25 @@ async def _write(
     )
 
 
+async def purge_old(now: datetime) -> int:
+    """Delete what ``RETENTION`` no longer keeps, ``PURGE_BATCH`` rows per statement (each its
+    own transaction, so a long purge holds no lock for long); returns how many deliveries went."""
+    cutoff = now - RETENTION
+    recent = Subquery(WebhookAttempt.filter(at__gte=cutoff).values("delivery_id"))
+    done = WebhookDelivery.filter(
+        status__in=[DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED], created_at__lt=cutoff
+    ).exclude(id__in=recent)
+    purged = 0
+    while ids := await done.limit(PURGE_BATCH).values_list("id", flat=True):
+        await WebhookDelivery.filter(id__in=list(ids)).delete()  # their attempts: cascade
+        purged += len(ids)
+    used = Subquery(WebhookDelivery.all().values("event_id"))
+    orphans = WebhookEvent.filter(occurred_at__lt=cutoff).exclude(id__in=used)
+    while ids := await orphans.limit(PURGE_BATCH).values_list("id", flat=True):
+        await WebhookEvent.filter(id__in=list(ids)).delete()
+    return purged
+
+
 async def claim_day(worker: str, now: datetime) -> str | None:
     """Claim today's run for ``worker``: its key, or None if it is done or someone has it."""
     key = f"{JOB}:{now.date().isoformat()}"
@@ -127,6 +164,7 @@ async def run_daily(worker: str) -> int | None:
         return None
     try:
         written = await emit_expiring(now)
+        purged = await purge_old(now)
     except BaseException:
         await WebhookJobRun.filter(key=key, claimed_by=worker).update(claimed_until=None)
         raise
@@ -135,4 +173,6 @@ async def run_daily(worker: str) -> int | None:
     )
     if written:
         logger.info("sent %d maintenance.expiring event(s)", written)
+    if purged:
+        logger.info("deleted %d webhook deliveries older than %d days", purged, RETENTION.days)
     return written
