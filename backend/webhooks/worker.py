@@ -49,6 +49,7 @@ from backend.webhooks.models import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from backend.webhooks.network import public_transport
 from backend.webhooks.secrets import decrypt
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ class WebhookWorker:
         self.settings = settings
         self.name = (name or default_worker_name())[:100]
         self.transport = transport
-        """None: the network; tests may give another transport."""
+        """None: the network (in production, public addresses only); tests may give another."""
         self._stop: asyncio.Event | None = None
         self._full_pass = False
 
@@ -146,8 +147,11 @@ class WebhookWorker:
         if not due:
             return 0
         attempted = 0
+        transport = self.transport
+        if transport is None and not self.settings.is_development:
+            transport = public_transport()  # development may deliver to the developer's machine
         async with httpx.AsyncClient(
-            transport=self.transport,
+            transport=transport,
             timeout=TIMEOUT_SECONDS,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT},
