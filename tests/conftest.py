@@ -17,7 +17,7 @@ import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import asyncpg
 import httpx
@@ -28,6 +28,7 @@ from tortoise import Tortoise
 from backend.app import create_app
 from backend.db import migrate, tortoise_config
 from backend.settings import Settings, load_settings
+from tests.support.postgres import asyncpg_url, database
 
 ENGINE = os.environ.get("PARTNER_PORTAL_TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get(
@@ -47,12 +48,8 @@ def pytest_report_header() -> str:
     return f"database engine: {ENGINE} ({target})"
 
 
-def _with_database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
 async def _admin() -> asyncpg.Connection:
-    return await asyncpg.connect(POSTGRES_URL.replace("postgres://", "postgresql://", 1))
+    return await asyncpg.connect(asyncpg_url(POSTGRES_URL))
 
 
 @pytest.fixture(scope="session")
@@ -72,16 +69,12 @@ async def template_database(tmp_path_factory: pytest.TempPathFactory) -> AsyncIt
         if REQUIRE_POSTGRES:
             pytest.fail(message)
         pytest.skip(message)
-    name = f"pp_template_{os.getpid()}"
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        url = _with_database(POSTGRES_URL, name)
-        await migrate(url)
-        await Tortoise.close_connections()
-        yield url
+        async with database(admin, POSTGRES_URL, f"pp_template_{os.getpid()}") as url:
+            await migrate(url)
+            await Tortoise.close_connections()
+            yield url
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
@@ -97,10 +90,9 @@ async def database_url(template_database: str, tmp_path: Path) -> AsyncIterator[
     template = urlsplit(template_database).path.lstrip("/")
     admin = await _admin()
     try:
-        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        yield _with_database(POSTGRES_URL, name)
+        async with database(admin, POSTGRES_URL, name, template=template) as url:
+            yield url
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 

@@ -18,12 +18,8 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from tests.faults.support import (
-    SHARED_POSTGRES_URL,
-    asyncpg_url,
-    prepare_database,
-    with_database,
-)
+from tests.faults.support import SHARED_POSTGRES_URL, prepare_database
+from tests.support.postgres import asyncpg_url, database
 
 ENABLED = os.environ.get("PARTNER_PORTAL_FAULTS") == "1"
 HERE = Path(__file__).resolve().parent
@@ -50,15 +46,11 @@ async def _admin() -> asyncpg.Connection:
 async def postgres_template(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """A database migrated and seeded with the demo data, once per run."""
     admin = await _admin()
-    name = f"pp_faults_template_{os.getpid()}"
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        url = with_database(SHARED_POSTGRES_URL, name)
-        prepare_database(url, tmp_path_factory.mktemp("template-data"))
-        yield url
+        async with database(admin, SHARED_POSTGRES_URL, f"pp_faults_template_{os.getpid()}") as url:
+            prepare_database(url, tmp_path_factory.mktemp("template-data"))
+            yield url
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
@@ -69,10 +61,9 @@ async def postgres_url(postgres_template: str) -> AsyncIterator[str]:
     template = postgres_template.rsplit("/", 1)[1]
     admin = await _admin()
     try:
-        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        yield with_database(SHARED_POSTGRES_URL, name)
+        async with database(admin, SHARED_POSTGRES_URL, name, template=template) as url:
+            yield url
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 

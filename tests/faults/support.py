@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
 
+from tests.support.postgres import asyncpg_url
 from tests.support.servers import ROOT
 
 SHARED_POSTGRES_URL = os.environ.get(
@@ -34,14 +34,6 @@ DEMO_PASSWORD = "demo-password"
 OWNER = "owner@reseller.example"
 PURCHASER = "purchaser@reseller.example"
 """Demo people of the first demo reseller (20% discount, may pay by monthly invoice)."""
-
-
-def with_database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def asyncpg_url(url: str) -> str:
-    return url.replace("postgres://", "postgresql://", 1)
 
 
 def run_cli(database_url: str, data_dir: Path, *arguments: str) -> str:
