@@ -14,7 +14,11 @@ from backend.accounts.models import Employee, MailingListSubscription, Reseller
 from backend.api.catalog.dataloaders import CatalogLoader
 from backend.api.dataloaders import rows_by, rows_by_id
 from backend.api.licensing.dataloaders import CustomerLicensesLoader, CustomerStatsLoader
-from backend.api.webhooks.dataloaders import DeliveriesKey, deliveries_by_endpoint
+from backend.api.webhooks.dataloaders import (
+    DeliveriesKey,
+    deliveries_by_endpoint,
+    delivery_counts_by_endpoint,
+)
 from backend.billing.models import Invoice, InvoiceLine, Payment
 from backend.commerce.models import Order, OrderLine
 from backend.identity.actor import Actor
@@ -23,7 +27,12 @@ from backend.licensing.models import Installation, License, LicenseAddon
 from backend.licensing.signing import SigningKey
 from backend.payments.gateway import PaymentGateway
 from backend.settings import Settings
-from backend.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from backend.webhooks.models import (
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 
 
 @dataclass
@@ -82,6 +91,9 @@ class Loaders:
     )
     webhook_deliveries_by_endpoint: DataLoader[DeliveriesKey, list[WebhookDelivery]] = field(
         default_factory=deliveries_by_endpoint
+    )
+    webhook_delivery_counts: DataLoader[int, dict[DeliveryStatus, int]] = field(
+        default_factory=delivery_counts_by_endpoint
     )
     webhook_attempts_by_delivery: DataLoader[int, list[WebhookAttempt]] = field(
         default_factory=lambda: rows_by(WebhookAttempt, "delivery_id")

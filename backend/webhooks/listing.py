@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from tortoise import connections
+from tortoise.functions import Count
 
 from backend.webhooks.models import DeliveryStatus, WebhookDelivery
 
@@ -75,4 +76,21 @@ async def deliveries_of_endpoints(
         found[delivery.endpoint_id].append(delivery)
     for deliveries in found.values():
         deliveries.sort(key=lambda row: (row.created_at, row.id), reverse=True)
+    return found
+
+
+async def delivery_counts(endpoint_ids: Collection[int]) -> dict[int, dict[DeliveryStatus, int]]:
+    """How many deliveries of each endpoint are in each status (those the log keeps): one
+    grouped statement."""
+    if not endpoint_ids:
+        return {}
+    rows = (
+        await WebhookDelivery.filter(endpoint_id__in=list(set(endpoint_ids)))
+        .annotate(count=Count("id"))
+        .group_by("endpoint_id", "status")
+        .values_list("endpoint_id", "status", "count")
+    )
+    found: dict[int, dict[DeliveryStatus, int]] = defaultdict(dict)
+    for endpoint_id, status, count in rows:
+        found[endpoint_id][DeliveryStatus(status)] = count
     return found

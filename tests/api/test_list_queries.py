@@ -63,6 +63,19 @@ async def grow_webhook_endpoints(owner: User, n: int) -> None:
         )
 
 
+async def grow_webhook_endpoints_with_deliveries(owner: User, n: int) -> None:
+    """n endpoints, each with two test deliveries."""
+    before = set(
+        await WebhookEndpoint.filter(reseller_id=owner.reseller_id).values_list("id", flat=True)
+    )
+    await grow_webhook_endpoints(owner, n)
+    for endpoint in await WebhookEndpoint.filter(reseller_id=owner.reseller_id).exclude(
+        id__in=list(before)
+    ):
+        for _ in range(2):
+            await webhooks.send_test(actor=actor_for(owner), endpoint_id=endpoint.id)
+
+
 async def grow_webhook_deliveries(owner: User, n: int) -> None:
     """n test deliveries, each with an attempt, to each of the account's endpoints (one made
     on the first call)."""
@@ -361,8 +374,9 @@ LISTS: dict[str, tuple[Role, str, Grow]] = {
     "webhook endpoints": (
         Role.RESELLER_OWNER,
         "{ webhookEndpoints { edges { node { id url description events enabled createdAt "
-        "createdBy } } } }",
-        grow_webhook_endpoints,
+        "createdBy lastDelivery { status lastStatusCode lastError createdAt } "
+        "deliveryCounts { pending succeeded failed } } } } }",
+        grow_webhook_endpoints_with_deliveries,
     ),
     "webhook deliveries": (
         Role.RESELLER_OWNER,

@@ -167,6 +167,16 @@ test('an owner adds a webhook endpoint; test events arrive signed, a failure is 
     expect(eventOf(receiver.request(4)).id).toBe(eventOf(first).id);
     expect(verifies(secret, receiver.request(4))).toBe(true);
 
+    // The list tells how the endpoint is doing: its last delivery went through.
+    await page.getByRole('link', { name: 'Back to webhooks' }).click();
+    await expect(async () => {
+      await page.reload();
+      await expect(row).toContainText('Delivered', { timeout: 1_000 });
+      await expect(row).not.toContainText('pending', { timeout: 1_000 }); // the redelivery is done
+    }).toPass({ timeout: 20_000 });
+    await expect(row).toContainText('HTTP 204');
+    await row.getByRole('link', { name: url }).click();
+
     // Deleting the endpoint returns to the list, which no longer shows it.
     await page.getByRole('button', { name: `Delete ${url}` }).click();
     await page.getByRole('button', { name: 'Yes, delete' }).click();

@@ -1,5 +1,5 @@
-"""Per-request loader of endpoints' delivery logs: one page of each endpoint's deliveries, two
-statements for all the endpoints of a list."""
+"""Per-request loaders of endpoints' delivery logs: one page of each endpoint's deliveries (two
+statements for all the endpoints of a list), and their deliveries counted by status (one)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 
 from strawberry.dataloader import DataLoader
 
-from backend.webhooks.listing import deliveries_of_endpoints
+from backend.webhooks.listing import deliveries_of_endpoints, delivery_counts
 from backend.webhooks.models import DeliveryStatus, WebhookDelivery
 
 Page = tuple[int, tuple[datetime, int] | None, DeliveryStatus | None]
@@ -34,3 +34,13 @@ async def _batch(keys: Sequence[DeliveriesKey]) -> list[list[WebhookDelivery]]:
 def deliveries_by_endpoint() -> DataLoader[DeliveriesKey, list[WebhookDelivery]]:
     """``DeliveriesByEndpoint``: keys are (endpoint id, count, after, status)."""
     return DataLoader(load_fn=_batch)
+
+
+async def _counts(keys: Sequence[int]) -> list[dict[DeliveryStatus, int]]:
+    found = await delivery_counts(keys)
+    return [found.get(key, {}) for key in keys]
+
+
+def delivery_counts_by_endpoint() -> DataLoader[int, dict[DeliveryStatus, int]]:
+    """``DeliveryCountsByEndpoint``: each endpoint's deliveries counted by status."""
+    return DataLoader(load_fn=_counts)

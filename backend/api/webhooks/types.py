@@ -171,6 +171,13 @@ class WebhookDelivery(ModelNode):
         return [cls.from_row(rows[node_id]) if node_id in rows else None for node_id in wanted]
 
 
+@strawberry.type(description="How many of an endpoint's deliveries (those kept) are where.")
+class WebhookDeliveryCounts:
+    pending: int = strawberry.field(description="Waiting for their first or next attempt.")
+    succeeded: int = strawberry.field(description="Accepted by the endpoint (2xx).")
+    failed: int = strawberry.field(description="Given up after every retry failed.")
+
+
 @strawberry.type(description="A URL of the account's that receives the events it subscribes to.")
 class WebhookEndpoint(ModelNode):
     model = models.WebhookEndpoint
@@ -193,6 +200,25 @@ class WebhookEndpoint(ModelNode):
             return None
         user = await info.context.loaders.user_by_id.load(self.created_by_id)
         return user.email if user else None
+
+    @strawberry.field(
+        description="The latest delivery queued for this endpoint (its status and last answer "
+        "tell how the endpoint is doing); null before the first."
+    )
+    async def last_delivery(self, info: Info) -> WebhookDelivery | None:
+        rows = await info.context.loaders.webhook_deliveries_by_endpoint.load(
+            (self.id, 1, None, None)
+        )
+        return WebhookDelivery.from_row(rows[0]) if rows else None
+
+    @strawberry.field(description="The endpoint's deliveries counted by status.")
+    async def delivery_counts(self, info: Info) -> WebhookDeliveryCounts:
+        counts = await info.context.loaders.webhook_delivery_counts.load(self.id)
+        return WebhookDeliveryCounts(
+            pending=counts.get(models.DeliveryStatus.PENDING, 0),
+            succeeded=counts.get(models.DeliveryStatus.SUCCEEDED, 0),
+            failed=counts.get(models.DeliveryStatus.FAILED, 0),
+        )
 
     @strawberry.field(description="The deliveries to this endpoint, newest first.")
     async def deliveries(

@@ -18,7 +18,7 @@ from backend.identity.roles import Role
 from backend.identity.sessions import actor_for
 from backend.settings import Settings
 from backend.webhooks import signing
-from backend.webhooks.models import WebhookEndpoint
+from backend.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from backend.webhooks.worker import WebhookWorker
 from tests.conftest import graphql
 from tests.identity.factories import make_reseller, make_user, sign_in
@@ -399,3 +399,57 @@ async def test_a_delivery_log_pages_newest_first_and_filters_by_status(
     cursor = stranger["data"]["webhookEndpoints"]["pageInfo"]["endCursor"]  # type: ignore[index]
     refused = await graphql(client, DELIVERIES, {"id": endpoint_id, "first": 2, "after": cursor})
     assert "not a cursor of this list" in refused["errors"][0]["message"]  # type: ignore[index]
+
+
+HEALTH = """
+query {
+  webhookEndpoints {
+    edges { node { url
+      lastDelivery { status lastStatusCode event { type } }
+      deliveryCounts { pending succeeded failed }
+    } }
+  }
+}
+"""
+
+
+async def test_each_endpoint_tells_its_last_delivery_and_its_counts(
+    client: httpx.AsyncClient, owner: User, settings: Settings, receiver: Receiver
+) -> None:
+    # given an endpoint that accepts, one nobody listens at, and one never sent to
+    listening = await create(client, receiver.url)
+    failing = await create(client, "http://127.0.0.1:9/nowhere")
+    await create(client, "https://quiet.example.com/hooks")
+    for endpoint, times in ((listening, 2), (failing, 3)):
+        for _ in range(times):
+            await graphql(client, SEND_TEST, {"id": endpoint["endpoint"]["id"]})
+    await WebhookWorker(settings).deliver_due(limit=100)
+    # and one of the failures given up
+    nowhere = WebhookDelivery.filter(endpoint__url="http://127.0.0.1:9/nowhere")
+    failed = await nowhere.order_by("id").first()  # the oldest
+    assert failed is not None
+    await WebhookDelivery.filter(id=failed.id).update(status=DeliveryStatus.FAILED)
+
+    # when the endpoints are listed
+    answer = await graphql(client, HEALTH)
+
+    # then each shows how it is doing
+    nodes = {e["node"]["url"]: e["node"] for e in answer["data"]["webhookEndpoints"]["edges"]}  # type: ignore[index]
+    assert nodes[receiver.url]["lastDelivery"] == {
+        "status": "SUCCEEDED",
+        "lastStatusCode": 200,
+        "event": {"type": "WEBHOOK_TEST"},
+    }
+    assert nodes[receiver.url]["deliveryCounts"] == {"pending": 0, "succeeded": 2, "failed": 0}
+    assert nodes["http://127.0.0.1:9/nowhere"]["lastDelivery"]["status"] == "PENDING"
+    assert nodes["http://127.0.0.1:9/nowhere"]["deliveryCounts"] == {
+        "pending": 2,
+        "succeeded": 0,
+        "failed": 1,
+    }
+    assert nodes["https://quiet.example.com/hooks"]["lastDelivery"] is None
+    assert nodes["https://quiet.example.com/hooks"]["deliveryCounts"] == {
+        "pending": 0,
+        "succeeded": 0,
+        "failed": 0,
+    }

@@ -13,6 +13,16 @@ export const webhookEndpointsQuery = graphql(`
           enabled
           createdAt
           createdBy
+          lastDelivery {
+            id
+            status
+            lastStatusCode
+            createdAt
+          }
+          deliveryCounts {
+            pending
+            failed
+          }
         }
       }
       pageInfo {

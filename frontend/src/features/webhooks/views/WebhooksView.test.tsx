@@ -19,6 +19,8 @@ const ENDPOINTS: { data: WebhookEndpointsQuery } = {
             enabled: true,
             createdAt: '2026-11-20T10:00:00+00:00',
             createdBy: 'owner@reseller.example',
+            lastDelivery: { id: 'd9', status: 'PENDING', lastStatusCode: 500, createdAt: '2026-11-26T10:00:00+00:00' },
+            deliveryCounts: { pending: 2, failed: 1 },
           },
         },
         {
@@ -30,6 +32,8 @@ const ENDPOINTS: { data: WebhookEndpointsQuery } = {
             enabled: false,
             createdAt: '2026-01-20T10:00:00+00:00',
             createdBy: null,
+            lastDelivery: null,
+            deliveryCounts: { pending: 0, failed: 0 },
           },
         },
       ],
@@ -64,7 +68,13 @@ describe('WebhooksView', () => {
     expect(enabled).toHaveTextContent('invoice.paid');
     expect(enabled).toHaveTextContent('Enabled');
     expect(enabled).toHaveTextContent('by owner@reseller.example');
-    expect(within(table).getByRole('row', { name: /old\.example\.com/ })).toHaveTextContent('Disabled');
+    expect(enabled).toHaveTextContent('1 delivery failed');
+    expect(enabled).toHaveTextContent('2 deliveries pending');
+    expect(enabled).toHaveTextContent('PendingHTTP 500');
+    const disabled = within(table).getByRole('row', { name: /old\.example\.com/ });
+    expect(disabled).toHaveTextContent('Disabled');
+    expect(disabled).toHaveTextContent('None yet');
+    expect(disabled).not.toHaveTextContent('failed');
   });
 
   it('adds an endpoint with the events ticked and shows its signing secret once', async () => {
